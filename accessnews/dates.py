@@ -1,0 +1,57 @@
+"""Dates as news text writes them ("March 23, 2017", "23 March 2017", "2017-03-23") to ISO 8601."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan", "enero", "janvier"),
+            ("february", "feb", "febrero", "février", "fevrier"),
+            ("march", "mar", "marzo", "mars"),
+            ("april", "apr", "abril", "avril"),
+            ("may", "mayo", "mai"),
+            ("june", "jun", "junio", "juin"),
+            ("july", "jul", "julio", "juillet"),
+            ("august", "aug", "agosto", "août", "aout"),
+            ("september", "sep", "sept", "septiembre", "septembre"),
+            ("october", "oct", "octubre", "octobre"),
+            ("november", "nov", "noviembre", "novembre"),
+            ("december", "dec", "diciembre", "décembre", "decembre"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>[A-Za-zéû]{3,10})\.?"
+_PATTERNS = (
+    re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})\b"),
+    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b"),
+    re.compile(
+        rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|er)?\s+(?:de\s+)?{_MONTH}\s+(?:de\s+)?(?P<year>\d{{4}})\b"
+    ),
+)
+
+
+def find_date(text: str) -> tuple[str, re.Match[str]] | None:
+    """The first real calendar date in `text` as (ISO date, match), or None."""
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            parts = match.groupdict()
+            month = int(parts["mnum"]) if parts.get("mnum") else MONTHS.get(parts["month"].lower())
+            if month is None:
+                continue
+            try:
+                return date(int(parts["year"]), month, int(parts["day"])).isoformat(), match
+            except ValueError:
+                continue
+    return None
+
+
+def parse_date(text: str) -> str | None:
+    """ISO 8601 date of the first date in `text`, or None."""
+    found = find_date(text)
+    return found[0] if found else None

@@ -1,0 +1,19 @@
+"""Project exceptions: each carries a message a user can act on; cli.py prints it as one line."""
+
+
+class AccessnewsError(Exception):
+    """Base class of every error the user can fix (bad input, missing voice, ...)."""
+
+    exit_code = 1
+
+
+class InputError(AccessnewsError):
+    """The input cannot be read as an article: empty, binary, too large, no article text."""
+
+    exit_code = 2
+
+
+class RenderError(AccessnewsError):
+    """A writer could not produce a complete, verified output."""
+
+    exit_code = 3

@@ -1,0 +1,51 @@
+"""A readable outline of a clean article and its audit trail, for `accessnews clean`."""
+
+from __future__ import annotations
+
+import textwrap
+
+from .model import Article, Embed, Figure, Heading, ListBlock, block_type
+
+
+def _shorten(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _describe(block) -> str:
+    match block:
+        case Heading():
+            return f"{'#' * block.level} {block.text}"
+        case Figure():
+            return f"[image] {block.text}" + (f"  (credit: {block.credit})" if block.credit else "")
+        case Embed():
+            who = " ".join(x for x in (block.author, f"(@{block.handle})" if block.handle else None) if x)
+            return f"[{block.platform} post by {who or 'unknown'}, {block.date or 'undated'}] {block.text}"
+        case ListBlock():
+            marks = (f"{i}." if block.ordered else "-" for i in range(1, len(block.items) + 1))
+            return "\n".join(f"{m} {t}" for m, t in zip(marks, block.text.split("\n")))
+        case _:
+            return block.text
+
+
+def outline(article: Article) -> str:
+    """Metadata, one entry per block (id, type, shortened text), then what cleaning dropped."""
+    lines = [f"Title:    {article.headline}"]
+    for label, value in (
+        ("Standfirst", article.standfirst),
+        ("By", ", ".join(article.bylines) or None),
+        ("Date", article.published),
+        ("Publication", article.publication),
+        ("Language", article.language),
+        ("Source", article.source),
+    ):
+        if value:
+            lines.append(f"{label + ':':<10}{value}")
+    lines.append(f"\n{len(article.blocks)} blocks:")
+    for block in article.blocks:
+        body = textwrap.indent(_describe(block), " " * 22).lstrip()
+        lines.append(f"  {block.id}  {block_type(block):<9} {_shorten(body, 200)}")
+    lines.append(f"\n{len(article.dropped)} dropped:")
+    for item in article.dropped:
+        where = f" {item.where}" if item.where else ""
+        lines.append(f"  dropped {item.kind} '{_shorten(item.text)}'{where} ({item.reason})")
+    return "\n".join(lines)

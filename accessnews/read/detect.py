@@ -1,0 +1,77 @@
+"""Format and character-encoding detection by content, not only by file extension."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..errors import InputError
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a zip archive (use `accessnews batch` for archives)"),
+    (b"\x1f\x8b", "a gzip file (use `accessnews batch` for archives)"),
+    (b"ID3", "an MP3 file"),
+    (b"\x7fELF", "a program binary"),
+    (b"RIFF", "a RIFF (WAV/WebP) file"),
+)
+_HTML_START = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|article|div|p)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_ANYWHERE = re.compile(rb"<(?:html|body|article|p|div)\b[^>]*>", re.IGNORECASE)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Detected:
+    format: str  # "html" or "text"
+
+
+def refuse_non_text(data: bytes, name: str) -> None:
+    """Raise a one-line InputError for empty, binary or non-article files."""
+    if not data.strip():
+        raise InputError(f"{name}: the file is empty")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(f"{name}: this is {what}, not an article")
+    head = data[:8192]
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{name}: binary data, not an article")
+
+
+def detect_format(data: bytes) -> Detected:
+    """HTML if the content starts like a page or carries block markup, else plain text."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf")
+    if _HTML_START.match(head) or len(_HTML_ANYWHERE.findall(data[:65536])) >= 3:
+        return Detected("html")
+    return Detected("text")
+
+
+def decode(data: bytes, name: str) -> str:
+    """Decode bytes to text: BOM, a declared HTML charset, UTF-8, then statistical detection."""
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace")
+    declared = _META_CHARSET.search(data[:4096])
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if declared:
+        codec = declared.group(1).decode("ascii").lower()
+        try:
+            # Browsers read a declared latin-1 as windows-1252 (WHATWG encoding standard).
+            return data.decode("cp1252" if codec in {"iso-8859-1", "latin1", "latin-1", "us-ascii"} else codec)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(f"{name}: unknown character encoding (not UTF-8 and not recognisable)")
+    return str(best)
