@@ -8,18 +8,96 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from . import __version__
 from .errors import AccessnewsError
 from .model_json import dumps
 from .outline import outline
 from .pipeline import load_article
+from .progress import Progress
+from .render import Renderer, RenderOptions
 
 
 def _cmd_clean(args: argparse.Namespace) -> int:
     article = load_article(args.article)
     print(dumps(article) if args.json else outline(article))
     return 0
+
+
+def _cmd_voices(args: argparse.Namespace) -> int:
+    from .speech.voices import describe_voices
+
+    print(describe_voices())
+    return 0
+
+
+def _stem(source: str) -> str:
+    """Output name of an input: the file's stem, or the last path segment of a URL."""
+    name = source.rstrip("/").rsplit("/", 1)[-1].split("?", 1)[0] or "article"
+    return Path(name).stem or name
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    options = _render_options(args)
+    outdir = Path(args.outdir)
+    progress = Progress(sys.stderr)
+    with Renderer(options) as renderer:
+        for number, source in enumerate(args.articles, start=1):
+            progress.status(f"[{number}/{len(args.articles)}] {source}")
+            article = load_article(source)
+            rendered = renderer.render(article, outdir, _stem(source), progress=progress.blocks)
+            progress.clear()
+            print(rendered.summary())
+            if args.verbose:
+                print(rendered.details())
+    return 0
+
+
+def _add_render_options(parser: argparse.ArgumentParser) -> None:
+    """Options shared by `render` and `batch`: what to write and how."""
+    parser.add_argument("-o", "--outdir", default=".", help="output folder (default: .)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="print details per output")
+    parser.add_argument("--no-audio", action="store_true", help="do not write the MP3")
+    parser.add_argument("--no-braille", action="store_true", help="do not write braille")
+    audio = parser.add_argument_group("audio")
+    audio.add_argument("--voice", help="voice profile (see `accessnews voices`)")
+    audio.add_argument("--rate", type=int, metavar="WPM", help="speaking rate, words per minute")
+    audio.add_argument("--bitrate", type=int, default=64, metavar="KBPS", help="MP3 bitrate")
+    braille = parser.add_argument_group("braille")
+    braille.add_argument("--braille-table", metavar="TABLE", help="liblouis table")
+    braille.add_argument("--cells", type=int, default=40, help="cells per line (default 40)")
+    braille.add_argument("--lines", type=int, default=25, help="lines per page (default 25)")
+    braille.add_argument("--interpoint", action="store_true", help="two-sided paper")
+    braille.add_argument(
+        "--page-numbers",
+        choices=("bottom", "top", "none"),
+        default="bottom",
+        help="where braille page numbers go (default bottom)",
+    )
+    braille.add_argument(
+        "--running-head", action="store_true", help="headline on line 1 of later pages"
+    )
+
+
+def _render_options(args: argparse.Namespace) -> RenderOptions:
+    audio = braille = None
+    if not args.no_audio:
+        from .speech.writer import AudioOptions
+
+        audio = AudioOptions(voice=args.voice, rate=args.rate, bitrate=args.bitrate)
+    if not args.no_braille:
+        from .braille.writer import BrailleOptions
+
+        braille = BrailleOptions(
+            table=args.braille_table,
+            cells=args.cells,
+            lines=args.lines,
+            interpoint=args.interpoint,
+            page_numbers=args.page_numbers,
+            running_head=args.running_head,
+        )
+    return RenderOptions(audio=audio, braille=braille)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -34,6 +112,14 @@ def _parser() -> argparse.ArgumentParser:
     clean.add_argument("article", help="a file (text or HTML) or an http(s) URL")
     clean.add_argument("--json", action="store_true", help="print the model as JSON")
     clean.set_defaults(run=_cmd_clean)
+
+    render = commands.add_parser("render", help="write MP3 with chapters and braille files")
+    render.add_argument("articles", nargs="+", metavar="ARTICLE", help="files or URLs")
+    _add_render_options(render)
+    render.set_defaults(run=_cmd_render)
+
+    voices = commands.add_parser("voices", help="list voice profiles and installed voices")
+    voices.set_defaults(run=_cmd_voices)
     return parser
 
 
@@ -49,5 +135,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-
-

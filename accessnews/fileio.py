@@ -30,8 +30,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
 def write_atomic(target: Path, data: bytes | str) -> None:
     """Write bytes (or UTF-8 text) to `target` via a temporary file and a rename."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    with atomic_path(target) as tmp:
-        with open(tmp, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
+    with atomic_path(target) as tmp, open(tmp, "wb") as handle:
+        handle.write(payload)
+        handle.flush()
+        os.fsync(handle.fileno())

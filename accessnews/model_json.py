@@ -32,7 +32,8 @@ _SPAN_DEFAULTS = {f.name: f.default for f in fields(Span) if f.name != "text"}
 
 def spans_to_json(spans: Inlines) -> list[dict[str, Any]]:
     return [
-        {"text": s.text} | {k: getattr(s, k) for k, d in _SPAN_DEFAULTS.items() if getattr(s, k) != d}
+        {"text": s.text}
+        | {k: getattr(s, k) for k, d in _SPAN_DEFAULTS.items() if getattr(s, k) != d}
         for s in spans
     ]
 
@@ -84,7 +85,9 @@ def block_from_json(data: dict[str, Any]) -> Block:
         )
     if kind == "figure":
         return Figure(
-            caption=spans_from_json(data["caption"]), label=data.get("label"), credit=data.get("credit")
+            caption=spans_from_json(data["caption"]),
+            label=data.get("label"),
+            credit=data.get("credit"),
         )
     if kind == "embed":
         return Embed(

@@ -18,7 +18,9 @@ def _describe(block) -> str:
         case Figure():
             return f"[image] {block.text}" + (f"  (credit: {block.credit})" if block.credit else "")
         case Embed():
-            who = " ".join(x for x in (block.author, f"(@{block.handle})" if block.handle else None) if x)
+            who = " ".join(
+                x for x in (block.author, f"(@{block.handle})" if block.handle else None) if x
+            )
             return f"[{block.platform} post by {who or 'unknown'}, {block.date or 'undated'}] {block.text}"
         case ListBlock():
             marks = (f"{i}." if block.ordered else "-" for i in range(1, len(block.items) + 1))

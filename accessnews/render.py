@@ -6,10 +6,11 @@ Writers are context managers created once per run (or per batch worker), so the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from .model import Article
 
@@ -19,17 +20,15 @@ class Result(Protocol):
 
     def summary(self) -> str: ...
 
-
-class Writer(Protocol):
-    def write(self, article: Article, outdir: Path, stem: str) -> Result: ...
+    def details(self) -> str: ...
 
 
 @dataclass(frozen=True)
 class RenderOptions:
     """What to render; None for a writer's options means that writer is off."""
 
-    audio: object | None = None  # speech.writer.AudioOptions
-    braille: object | None = None  # braille.writer.BrailleOptions
+    audio: Any | None = None  # speech.writer.AudioOptions
+    braille: Any | None = None  # braille.writer.BrailleOptions
 
 
 @dataclass
@@ -38,35 +37,54 @@ class Rendered:
     article: Article
     results: list[Result] = field(default_factory=list)
 
+    @property
+    def files(self) -> list[Path]:
+        return [path for result in self.results for path in result.files]
+
     def summary(self) -> str:
         parts = [r.summary() for r in self.results] or ["cleaned only"]
         return f"{self.stem}: " + "; ".join(parts)
+
+    def details(self) -> str:
+        return "\n".join(r.details() for r in self.results)
 
 
 class Renderer:
     """Holds the open writers; `render` runs each on one clean article."""
 
     def __init__(self, options: RenderOptions) -> None:
-        self._options = options
+        self.options = options
         self._stack = ExitStack()
-        self._writers: list[Writer] = []
+        self._audio: Any | None = None
+        self._braille: Any | None = None
 
     def __enter__(self) -> Renderer:
-        if self._options.audio is not None:
-            from .speech.writer import AudioWriter
+        with ExitStack() as stack:
+            if self.options.audio is not None:
+                from .speech.writer import AudioWriter
 
-            self._writers.append(self._stack.enter_context(AudioWriter(self._options.audio)))
-        if self._options.braille is not None:
-            from .braille.writer import BrailleWriter
+                self._audio = stack.enter_context(AudioWriter(self.options.audio))
+            if self.options.braille is not None:
+                from .braille.writer import BrailleWriter
 
-            self._writers.append(self._stack.enter_context(BrailleWriter(self._options.braille)))
+                self._braille = stack.enter_context(BrailleWriter(self.options.braille))
+            self._stack = stack.pop_all()
         return self
 
     def __exit__(self, *exc_info: object) -> None:
         self._stack.close()
 
-    def render(self, article: Article, outdir: Path, stem: str) -> Rendered:
+    def render(
+        self,
+        article: Article,
+        outdir: Path,
+        stem: str,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Rendered:
+        """Run every open writer on one article; `progress(done, total)` follows the audio."""
         rendered = Rendered(stem, article)
-        for writer in self._writers:
-            rendered.results.append(writer.write(article, outdir, stem))
+        if self._audio is not None:
+            rendered.results.append(self._audio.write(article, outdir, stem, progress=progress))
+        if self._braille is not None:
+            rendered.results.append(self._braille.write(article, outdir, stem))
         return rendered

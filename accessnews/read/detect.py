@@ -54,7 +54,11 @@ def detect_format(data: bytes) -> Detected:
 
 def decode(data: bytes, name: str) -> str:
     """Decode bytes to text: BOM, a declared HTML charset, UTF-8, then statistical detection."""
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+    for bom, codec in (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
         if data.startswith(bom):
             return data.decode(codec, errors="replace")
     declared = _META_CHARSET.search(data[:4096])
@@ -66,7 +70,9 @@ def decode(data: bytes, name: str) -> str:
         codec = declared.group(1).decode("ascii").lower()
         try:
             # Browsers read a declared latin-1 as windows-1252 (WHATWG encoding standard).
-            return data.decode("cp1252" if codec in {"iso-8859-1", "latin1", "latin-1", "us-ascii"} else codec)
+            return data.decode(
+                "cp1252" if codec in {"iso-8859-1", "latin1", "latin-1", "us-ascii"} else codec
+            )
         except (LookupError, UnicodeDecodeError):
             pass
     from charset_normalizer import from_bytes

@@ -100,7 +100,7 @@ def _blocks_of(lines: list[str]) -> list[Block]:
 
 
 def _looks_like_byline(line: str) -> bool:
-    """"By Name", or a short run of capitalised names with no sentence punctuation."""
+    """ "By Name", or a short run of capitalised names with no sentence punctuation."""
     if line.lower().startswith(("by ", "por ", "par ", "von ")):
         return True
     words = line.replace(",", " ").split()
