@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, replace
-from typing import Union
 
 
 @dataclass(frozen=True)
@@ -113,7 +112,7 @@ class Embed:
         return plain(self.text_spans)
 
 
-Block = Union[Heading, Paragraph, Quote, ListBlock, Figure, Embed]
+Block = Heading | Paragraph | Quote | ListBlock | Figure | Embed
 
 BLOCK_TYPES: dict[type, str] = {
     Heading: "heading",

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import textwrap
 
-from .model import Article, Embed, Figure, Heading, ListBlock, block_type
+from .model import Article, Block, Embed, Figure, Heading, ListBlock, block_type, plain
 
 
 def _shorten(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def _describe(block) -> str:
+def _describe(block: Block) -> str:
     match block:
         case Heading():
             return f"{'#' * block.level} {block.text}"
@@ -21,10 +21,13 @@ def _describe(block) -> str:
             who = " ".join(
                 x for x in (block.author, f"(@{block.handle})" if block.handle else None) if x
             )
-            return f"[{block.platform} post by {who or 'unknown'}, {block.date or 'undated'}] {block.text}"
+            posted = f"{block.platform} post by {who or 'unknown'}, {block.date or 'undated'}"
+            return f"[{posted}] {block.text}"
         case ListBlock():
-            marks = (f"{i}." if block.ordered else "-" for i in range(1, len(block.items) + 1))
-            return "\n".join(f"{m} {t}" for m, t in zip(marks, block.text.split("\n")))
+            return "\n".join(
+                f"{f'{number}.' if block.ordered else '-'} {plain(item)}"
+                for number, item in enumerate(block.items, start=1)
+            )
         case _:
             return block.text
 

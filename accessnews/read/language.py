@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 _STOPWORDS = {
-    "en": "the and of to in is that was for on with as by he she it at from this have are were said",
+    "en": "the and of to in is that was for on with as by he she it at from this have are were",
     "es": "el la los las de que y en un una por con para se del al es lo como más pero sus fue",
     "fr": "le la les de des et en un une du que qui est pour dans sur par au pas avec ce sont",
     "de": "der die das und ist nicht mit den von zu ein eine auf für sich dem des auch wurde",
