@@ -1,0 +1,81 @@
+"""The command line: bad input gets one clear line on stderr and a non-zero exit."""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "accessnews", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+
+
+def _random_high_bytes(size: int) -> bytes:
+    generator = random.Random(1)
+    return bytes(generator.randrange(0x80, 0x100) for _ in range(size))
+
+
+BAD_INPUTS = {
+    "empty.txt": (b"", "empty"),
+    "binary.txt": (b"\x00\x01\x02\x03" * 100, "binary"),
+    "photo.jpg": (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 100, "JPEG image"),
+    "huge.txt": (None, "too large"),
+    "garbled.txt": (_random_high_bytes(3000), "unknown character encoding"),
+    "headline-only.txt": (b"Just a headline\n", "no article text"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_bad_input_gives_one_line_and_non_zero_exit(tmp_path: Path, name: str) -> None:
+    data, message = BAD_INPUTS[name]
+    path = tmp_path / name
+    if data is None:
+        with open(path, "wb") as handle:  # a sparse 50 MB file
+            handle.truncate(50 * 1024 * 1024)
+    else:
+        path.write_bytes(data)
+    result = run("clean", str(path))
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert message in result.stderr
+    assert result.stderr.startswith(f"accessnews: error: {path}")
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    result = run("clean", str(tmp_path / "nope.txt"))
+    assert result.returncode != 0
+    assert result.stderr.strip().endswith("no such file")
+
+
+def test_clean_json_contract(samples_dir: Path) -> None:
+    result = run("clean", str(samples_dir / "02-library-budget.md"), "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["title"] == "Council approves £5.5m plan to keep every branch library open"
+    assert data["bylines"] == ["Daniel Mercer", "Priya Natarajan"]
+    assert data["date"] == "2026-10-12"
+    assert data["language"] == "en"
+    assert [b["type"] for b in data["blocks"]].count("heading") == 3
+    assert isinstance(data["dropped"], list)
+
+
+def test_python_dash_m_and_outline(samples_dir: Path) -> None:
+    result = run("clean", str(samples_dir / "01-flood-defences.txt"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Title:    Flood defences hold")
+    assert "blocks:" in result.stdout
+    assert "dropped:" in result.stdout
