@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .errors import AccessnewsError
+from .errors import AccessnewsError, UsageError
 from .model_json import dumps
 from .outline import outline
 from .pipeline import load_article
@@ -39,19 +39,32 @@ def _stem(source: str) -> str:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
+    """Render each article; a bad one is reported and the rest still rendered."""
+    stems = [_stem(source) for source in args.articles]
+    clashes = sorted({stem for stem in stems if stems.count(stem) > 1})
+    if clashes:
+        raise UsageError(f"several inputs would write the same output names: {', '.join(clashes)}")
     options = _render_options(args)
     outdir = Path(args.outdir)
     progress = Progress(sys.stderr)
+    status = 0
     with Renderer(options) as renderer:
-        for number, source in enumerate(args.articles, start=1):
-            progress.status(f"[{number}/{len(args.articles)}] {source}")
-            article = load_article(source)
-            rendered = renderer.render(article, outdir, _stem(source), progress=progress.blocks)
+        for number, (source, stem) in enumerate(zip(args.articles, stems, strict=True), start=1):
+            progress.status(f"[{number}/{len(stems)}] {source}")
+            try:
+                rendered = renderer.render(
+                    load_article(source), outdir, stem, progress=progress.blocks
+                )
+            except AccessnewsError as error:
+                progress.clear()
+                print(f"accessnews: error: {error}", file=sys.stderr)
+                status = status or error.exit_code
+                continue
             progress.clear()
             print(rendered.summary())
             if args.verbose:
                 print(rendered.details())
-    return 0
+    return status
 
 
 def _add_render_options(parser: argparse.ArgumentParser) -> None:

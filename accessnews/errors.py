@@ -17,3 +17,9 @@ class RenderError(AccessnewsError):
     """A writer could not produce a complete, verified output."""
 
     exit_code = 3
+
+
+class UsageError(AccessnewsError):
+    """The command line asks for something impossible (clashing outputs, bad option values)."""
+
+    exit_code = 2

@@ -79,3 +79,17 @@ def test_python_dash_m_and_outline(samples_dir: Path) -> None:
     assert result.stdout.startswith("Title:    Flood defences hold")
     assert "blocks:" in result.stdout
     assert "dropped:" in result.stdout
+
+
+def test_render_reports_a_bad_article_and_renders_the_rest(tmp_path: Path, samples_dir) -> None:
+    good = samples_dir / "03-tranvia-zaragoza.txt"
+    result = run("render", "--no-audio", "--no-braille", str(tmp_path / "missing.txt"), str(good))
+    assert result.returncode != 0
+    assert "missing.txt: no such file" in result.stderr
+    assert result.stdout.startswith("03-tranvia-zaragoza:")
+
+
+def test_render_refuses_clashing_output_names(tmp_path: Path) -> None:
+    result = run("render", "--no-audio", "--no-braille", "a/story.txt", "b/story.html")
+    assert result.returncode == 2
+    assert "same output names: story" in result.stderr
