@@ -67,6 +67,25 @@ def _cmd_render(args: argparse.Namespace) -> int:
     return status
 
 
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from .batch import BatchSettings, run_batch
+    from .batch.progress import BatchProgress
+
+    if args.jobs is not None and args.jobs < 1:
+        raise AccessnewsError("--jobs must be at least 1")
+    settings = BatchSettings(args.jobs, args.time_limit or None, args.scheduler)
+    display = BatchProgress(sys.stderr)
+    try:
+        report = run_batch(
+            Path(args.archive), Path(args.outdir), _render_options(args), settings, display
+        )
+    finally:
+        display.close()
+    print(report.summary())
+    print(f"report: {Path(args.outdir) / 'report.json'}")
+    return 1 if report.failed else 0
+
+
 def _add_render_options(parser: argparse.ArgumentParser) -> None:
     """Options shared by `render` and `batch`: what to write and how."""
     parser.add_argument("-o", "--outdir", default=".", help="output folder (default: .)")
@@ -130,6 +149,16 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("articles", nargs="+", metavar="ARTICLE", help="files or URLs")
     _add_render_options(render)
     render.set_defaults(run=_cmd_render)
+
+    batch = commands.add_parser("batch", help="render every article of an archive")
+    batch.add_argument("archive", help="a folder, .zip, .tar(.gz/.bz2/.xz) or .warc(.gz)")
+    batch.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: cores)")
+    batch.add_argument(
+        "--time-limit", type=float, default=600, metavar="S", help="seconds per article (0: none)"
+    )
+    batch.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler, tcp://HOST:PORT")
+    _add_render_options(batch)
+    batch.set_defaults(run=_cmd_batch)
 
     voices = commands.add_parser("voices", help="list voice profiles and installed voices")
     voices.set_defaults(run=_cmd_voices)

@@ -1,0 +1,81 @@
+"""report.json: one entry per archive member, in archive order, and the printed summary."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..fileio import write_atomic
+
+REPORT_NAME = "report.json"
+STATUSES = ("rendered", "skipped", "failed")
+
+
+@dataclass(frozen=True)
+class Line:
+    """What became of one member. `reason` for skipped, `error` for failed."""
+
+    member: str
+    status: str
+    output: str | None = None
+    files: tuple[str, ...] = ()
+    metrics: dict[str, Any] = field(default_factory=dict)
+    reason: str | None = None
+    error: str | None = None
+    seconds: float = 0.0
+
+
+@dataclass
+class Report:
+    archive: str
+    outdir: str
+    lines: dict[int, Line] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def add(self, index: int, line: Line) -> None:
+        self.lines[index] = line
+
+    def counts(self) -> Counter[str]:
+        return Counter(line.status for line in self.lines.values())
+
+    @property
+    def failed(self) -> bool:
+        return self.counts()["failed"] > 0
+
+    def to_json(self) -> dict[str, Any]:
+        counts = self.counts()
+        return {
+            "archive": self.archive,
+            "outdir": self.outdir,
+            "seconds": round(self.seconds, 3),
+            "totals": {status: counts[status] for status in STATUSES}
+            | {"members": len(self.lines)},
+            "members": [
+                {k: v for k, v in asdict(self.lines[i]).items() if v not in (None, (), {})}
+                for i in sorted(self.lines)
+            ],
+        }
+
+    def write(self, outdir: Path) -> Path:
+        path = outdir / REPORT_NAME
+        write_atomic(path, json.dumps(self.to_json(), ensure_ascii=False, indent=2))
+        return path
+
+    def summary(self) -> str:
+        """The readable end-of-run summary: totals, then each failure with its error."""
+        counts = self.counts()
+        head = (
+            f"{len(self.lines)} members: {counts['rendered']} rendered, "
+            f"{counts['skipped']} skipped, {counts['failed']} failed in {self.seconds:.1f} s"
+        )
+        reasons = Counter(line.reason for line in self.lines.values() if line.reason)
+        skipped = [f"  skipped {n}: {reason}" for reason, n in reasons.most_common()]
+        failures = [
+            f"  FAILED {line.member}: {line.error}"
+            for _, line in sorted(self.lines.items())
+            if line.status == "failed"
+        ]
+        return "\n".join([head, *skipped, *failures])

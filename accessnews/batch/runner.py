@@ -1,0 +1,130 @@
+"""Run a batch: members in, outputs and a report out, every member accounted for.
+
+The runner does the bookkeeping in the parent process (output names, manifest, report); the
+rendering itself runs in a backend (local worker processes, or a Dask cluster) that only ever
+sees `Task`s and returns `Outcome`s.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from ..render import RenderOptions
+from .archive import members
+from .cluster import DaskPool
+from .manifest import Entry, Manifest, input_hash
+from .members import Member
+from .naming import Namer
+from .pool import LocalPool, OnStart
+from .report import Line, Report
+from .safety import Limits
+from .work import Outcome, Task
+
+UNCHANGED = "unchanged since the last run"
+
+
+@dataclass(frozen=True)
+class BatchSettings:
+    """How to run: local processes (`jobs`) or a Dask `scheduler` address, and the limits."""
+
+    jobs: int | None = None  # None: one per core
+    time_limit: float | None = 600.0
+    scheduler: str | None = None
+    limits: Limits = Limits()
+
+
+class Listener(Protocol):
+    def finished(self, line: Line, done: int, total: int) -> None: ...
+
+
+class _Run:
+    """State of one batch run (the parent's side)."""
+
+    def __init__(self, archive: Path, outdir: Path, options: RenderOptions, limits: Limits):
+        self.archive, self.outdir, self.options, self.limits = archive, outdir, options, limits
+        self.report = Report(str(archive), str(outdir))
+        self.manifest = Manifest(outdir)
+        self.namer = Namer()
+        self.in_flight: dict[int, tuple[str, str, str]] = {}  # index -> member, stem, hash
+
+    def _settled(self, index: int, member: Member) -> Line | None:
+        """The report line of a member that needs no rendering, or None if it does."""
+        if member.problem is not None:
+            if member.failed:
+                return Line(member.name, "failed", error=member.problem)
+            return Line(member.name, "skipped", reason=member.problem)
+        stem = self.namer.stem(member.parts)
+        digest = input_hash(member.data, self.options)
+        entry = self.manifest.current(stem, digest, self.outdir)
+        if entry is None:
+            self.in_flight[index] = (member.name, stem, digest)
+            return None
+        return Line(member.name, "skipped", stem, entry.files, entry.metrics, reason=UNCHANGED)
+
+    def tasks(self, settled: list[tuple[int, Line]]) -> Iterator[Task]:
+        """Tasks for the members that need rendering; the others are appended to `settled`."""
+        outdir = str(self.outdir.resolve())
+        for index, member in enumerate(members(self.archive, self.limits)):
+            line = self._settled(index, member)
+            if line is not None:
+                settled.append((index, line))
+                continue
+            yield Task(index, member.name, member.data, outdir, self.in_flight[index][1])
+
+    def line(self, outcome: Outcome) -> Line:
+        """Record a rendered or failed task in the manifest and as a report line."""
+        name, stem, digest = self.in_flight.pop(outcome.index)
+        if outcome.status == "rendered":
+            self.manifest.record(stem, Entry(digest, name, outcome.files, outcome.metrics))
+        elif self.manifest.entries.pop(stem, None) is not None:
+            self.manifest.save()
+        return Line(
+            name,
+            outcome.status,
+            stem,
+            outcome.files,
+            outcome.metrics,
+            error=outcome.error,
+            seconds=outcome.seconds,
+        )
+
+
+def run_batch(
+    archive: Path,
+    outdir: Path,
+    options: RenderOptions,
+    settings: BatchSettings = BatchSettings(),
+    listener: Listener | None = None,
+    on_start: OnStart | None = None,
+) -> Report:
+    """Render every article of `archive` into `outdir`; write and return the report."""
+    started = time.monotonic()
+    total = sum(1 for _ in members(archive, settings.limits, with_data=False))
+    outdir.mkdir(parents=True, exist_ok=True)
+    run = _Run(archive, outdir, options, settings.limits)
+    backend = (
+        DaskPool(options, settings.scheduler, settings.time_limit)
+        if settings.scheduler
+        else LocalPool(options, settings.jobs or os.cpu_count() or 1, settings.time_limit, on_start)
+    )
+    settled: list[tuple[int, Line]] = []
+
+    def add(index: int, line: Line) -> None:
+        run.report.add(index, line)
+        if listener is not None:
+            listener.finished(line, len(run.report.lines), total)
+
+    for outcome in backend.map(run.tasks(settled)):
+        while settled:
+            add(*settled.pop(0))
+        add(outcome.index, run.line(outcome))
+    for index, line in settled:
+        add(index, line)
+    run.report.seconds = time.monotonic() - started
+    run.report.write(outdir)
+    return run.report

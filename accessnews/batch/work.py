@@ -1,0 +1,104 @@
+"""Render one archive member: the unit of work a local worker or a Dask worker runs.
+
+Each worker process keeps one open Renderer (one speech engine, one set of braille tables) per
+set of render options and reuses it for every article it is given.
+"""
+
+from __future__ import annotations
+
+import atexit
+import threading
+import time
+from contextlib import ExitStack
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from ..clean import clean
+from ..errors import AccessnewsError
+from ..fileio import write_atomic
+from ..model_json import dumps
+from ..read import read_bytes
+from ..render import Renderer, RenderOptions
+
+# Result fields copied into the report (each writer has some of them).
+METRICS = ("duration", "chapters", "pages", "accuracy")
+MODEL_SUFFIX = ".model.json"
+
+
+@dataclass(frozen=True)
+class Task:
+    """One article to render: its bytes and where its outputs go (`outdir/stem.*`)."""
+
+    index: int
+    name: str
+    data: bytes
+    outdir: str
+    stem: str
+    attempt: int = 0
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of a task; `files` are relative to the batch OUTDIR."""
+
+    index: int
+    status: str  # "rendered" or "failed"
+    files: tuple[str, ...] = ()
+    metrics: dict[str, Any] = field(default_factory=dict)
+    error: str | None = None
+    seconds: float = 0.0
+
+
+_renderers: dict[str, Renderer] = {}
+# A Dask worker runs tasks in threads; one speech engine must not speak two articles at once.
+_lock = threading.Lock()
+_stack = ExitStack()
+atexit.register(_stack.close)
+
+
+def renderer_for(options: RenderOptions) -> Renderer:
+    """This process's open Renderer for `options`, opened on first use."""
+    key = repr(options)  # options may hold unhashable fields; their repr is exact
+    if key not in _renderers:
+        _renderers[key] = _stack.enter_context(Renderer(options))
+    return _renderers[key]
+
+
+def _metric(value: Any) -> Any:
+    """A result field as JSON: lists become their length (e.g. number of chapters)."""
+    if isinstance(value, list | tuple):
+        return len(value)
+    return round(value, 3) if isinstance(value, float) else value
+
+
+def _render(task: Task, options: RenderOptions) -> Outcome:
+    outdir = Path(task.outdir)
+    target = outdir / task.stem
+    article = clean(read_bytes(task.data, name=task.name))
+    rendered = renderer_for(options).render(article, target.parent, target.name)
+    model = target.parent / f"{target.name}{MODEL_SUFFIX}"
+    write_atomic(model, dumps(article))
+    files = [*rendered.files, model]
+    metrics = {
+        name: _metric(getattr(result, name))
+        for result in rendered.results
+        for name in METRICS
+        if getattr(result, name, None) is not None
+    }
+    relative = tuple(Path(f).resolve().relative_to(outdir.resolve()).as_posix() for f in files)
+    return Outcome(task.index, "rendered", relative, metrics)
+
+
+def render_task(task: Task, options: RenderOptions) -> Outcome:
+    """Render one task; every error becomes a failed Outcome so one article never stops a batch."""
+    started = time.monotonic()
+    try:
+        with _lock:
+            outcome = _render(task, options)
+    except AccessnewsError as error:
+        outcome = Outcome(task.index, "failed", error=str(error))
+    except Exception as error:  # a bug in a writer must cost one article, not the batch
+        message = f"internal error: {type(error).__name__}: {error}"
+        outcome = Outcome(task.index, "failed", error=message)
+    return replace(outcome, seconds=round(time.monotonic() - started, 3))
