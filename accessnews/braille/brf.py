@@ -1,0 +1,13 @@
+"""BRF: Braille ASCII pages for embossers; CR LF line ends, a form feed after every page."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .layout import Page
+
+
+def brf(pages: Sequence[Page]) -> bytes:
+    """The BRF bytes of laid-out pages (only 0x20-0x5F, CR, LF, FF; no trailing spaces)."""
+    text = "".join("".join(f"{row.rstrip()}\r\n" for row in page.rows) + "\f" for page in pages)
+    return text.encode("ascii")

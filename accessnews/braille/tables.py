@@ -1,0 +1,50 @@
+"""Which liblouis table brailles which language: the one place that names tables.
+
+BANA adopted Unified English Braille in 2016, so English defaults to UEB grade 2; EBAE
+(`en-us-g2.ctb`) stays available on request. Other languages get their contracted table.
+"""
+
+from __future__ import annotations
+
+from ..errors import AccessnewsError
+
+BY_LANGUAGE: dict[str, str] = {
+    "en": "en-ueb-g2.ctb",
+    "es": "es-g2.ctb",
+    "fr": "fr-bfu-g2.ctb",
+    "de": "de-g2.ctb",
+    "pt": "pt-pt-g2.ctb",
+}
+
+CHOICES: dict[str, str] = {
+    "en-ueb-g2.ctb": "English, Unified English Braille grade 2 (default for en)",
+    "en-ueb-g1.ctb": "English, Unified English Braille grade 1 (uncontracted)",
+    "en-us-g2.ctb": "English, EBAE grade 2 (pre-2016 American braille)",
+    "en-GB-g2.ctb": "English, British grade 2",
+    "es-g2.ctb": "Spanish, grade 2 (default for es)",
+    "fr-bfu-g2.ctb": "French, abrégé (default for fr)",
+    "de-g2.ctb": "German, Kurzschrift (default for de)",
+    "pt-pt-g2.ctb": "Portuguese, grade 2 (default for pt)",
+}
+
+
+def describe_choices() -> str:
+    """The supported tables as one line, for error messages."""
+    return ", ".join(CHOICES)
+
+
+def table_for(table: str | None, language: str) -> str:
+    """The table to use: the one asked for, else the article language's contracted table."""
+    if table is not None:
+        if table not in CHOICES:
+            raise AccessnewsError(
+                f"unknown braille table {table!r}; choose one of: {describe_choices()}"
+            )
+        return table
+    primary = language.split("-", 1)[0].lower()
+    if primary not in BY_LANGUAGE:
+        raise AccessnewsError(
+            f"no contracted braille table for language {language!r}; "
+            f"pass --braille-table with one of: {describe_choices()}"
+        )
+    return BY_LANGUAGE[primary]

@@ -1,0 +1,97 @@
+"""The only module that touches liblouis: translation with emphasis, back-translation, checks.
+
+Translation runs in liblouis' dotsIO mode, so the output is dot patterns whatever display table
+a language's table carries; `cells` turns them into Braille ASCII. A character the table does not
+define would come out as a dots escape (`'\\x1f600/`), so it is found first and reported instead.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass
+
+import louis
+
+from ..errors import AccessnewsError, RenderError
+from ..model import Inlines, spans_of
+from .cells import ascii_of_bits, bits_of_ascii
+
+_DOTS_BASE = 0x8000  # dotsIO cells: 0x8000 | dot bits
+_SIX_DOTS = 0x3F
+
+louis.setLogLevel(louis.LOG_OFF)  # table errors surface as our own one-line messages
+
+
+@dataclass(frozen=True)
+class Untranslatable:
+    """A character the table cannot braille, and the block it stands in."""
+
+    char: str
+    where: str
+
+    def __str__(self) -> str:
+        return f"U+{ord(self.char):04X} {self.char!r} in {self.where}"
+
+
+def _emphasis_class(table: str, name: str) -> int:
+    """The typeform bit of an emphasis class in `table` (0 when the table has none).
+
+    `louis.getTypeformForEmphClass` raises NameError in liblouis 3.24 (liblouis#1331), so the C
+    function is called directly.
+    """
+    function = louis.liblouis.lou_getTypeformForEmphClass
+    function.restype = ctypes.c_ushort
+    function.argtypes = [ctypes.c_char_p, ctypes.c_char_p]
+    return int(function(table.encode(), name.encode()))
+
+
+class Translator:
+    """One liblouis table, compiled once and reused for every article."""
+
+    def __init__(self, table: str) -> None:
+        self.table = table
+        self._tables = [table]
+        try:
+            louis.checkTable(self._tables)
+        except RuntimeError as error:
+            raise AccessnewsError(f"liblouis cannot load braille table {table!r}") from error
+        self._italic = _emphasis_class(table, "italic")
+        self._bold = _emphasis_class(table, "bold")
+        self._defined: dict[str, bool] = {}
+
+    def translate(self, spans: Inlines) -> str:
+        """Contracted braille (Braille ASCII) of a span sequence, emphasis as typeforms."""
+        text = "".join(span.text for span in spans)
+        if not text:
+            return ""
+        typeform: list[int] = []
+        for span in spans:
+            form = (self._italic if span.italic else 0) | (self._bold if span.bold else 0)
+            typeform.extend([form] * len(span.text))
+        # louis.translate overwrites the typeform list it is given: hand it a copy.
+        dots = louis.translate(self._tables, text, typeform=list(typeform), mode=louis.dotsIO)[0]
+        if any(ord(cell) & ~_SIX_DOTS != _DOTS_BASE for cell in dots):
+            raise RenderError(f"{self.table} gave a cell beyond six dots for {text[:40]!r}")
+        return "".join(ascii_of_bits(ord(cell) - _DOTS_BASE) for cell in dots)
+
+    def translate_text(self, text: str) -> str:
+        """Contracted braille of unformatted text (page numbers, running heads)."""
+        return self.translate(spans_of(text))
+
+    def back_translate(self, cells: str) -> str:
+        """Print text of Braille ASCII cells, as liblouis reads them back."""
+        dots = "".join(chr(_DOTS_BASE | bits_of_ascii(char)) for char in cells)
+        return louis.backTranslateString(self._tables, dots, mode=louis.dotsIO)
+
+    def untranslatable(self, text: str, where: str) -> list[Untranslatable]:
+        """Characters of `text` that this table has no six-dot braille for, in order, once each."""
+        seen = dict.fromkeys(text)
+        return [Untranslatable(char, where) for char in seen if not self._is_defined(char)]
+
+    def _is_defined(self, char: str) -> bool:
+        if char not in self._defined:
+            dots = louis.translateString(self._tables, char, mode=louis.dotsIO | louis.noUndefined)
+            self._defined[char] = bool(dots) and all(
+                ord(cell) & ~_SIX_DOTS == _DOTS_BASE for cell in dots
+            )
+        return self._defined[char]

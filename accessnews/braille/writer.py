@@ -1,0 +1,167 @@
+"""The braille writer seam: one clean Article -> STEM.brf, STEM.pef, STEM.braille.txt.
+
+Translators (compiled liblouis tables) are kept for the writer's lifetime, so a batch of articles
+loads each table once. The writer never cleans text: a character the table cannot braille stops
+the render with a RenderError naming the character and block.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import AccessnewsError, RenderError
+from ..fileio import write_atomic
+from ..model import Article
+from .brf import brf
+from .formats import NOTE, article_groups
+from .layout import CENTRE_MARGIN, KEEP_LINES, NUMBER_GAP, Group, Page, PageSetup, paginate, shorten
+from .pef import PefMeta, identifier, pef
+from .preview import preview
+from .selfcheck import SelfCheck, self_check
+from .tables import table_for
+from .translate import Translator, Untranslatable
+
+PAGE_NUMBER_CHOICES = ("bottom", "top", "none")
+MIN_CELLS = 2 * CENTRE_MARGIN + NOTE.first + 7  # room for a centred word and a note's first word
+MIN_LINES = 1 + 2 + (1 + KEEP_LINES) + 1  # top furniture, heading + blank + kept lines, number
+DIFFERENCES_SHOWN = 40
+
+
+@dataclass(frozen=True)
+class BrailleOptions:
+    table: str | None = None  # liblouis table name; None = by article language
+    cells: int = 40
+    lines: int = 25
+    interpoint: bool = False
+    page_numbers: str = "bottom"  # "bottom" | "top" | "none"
+    running_head: bool = False
+
+    def __post_init__(self) -> None:
+        if self.cells < MIN_CELLS:
+            raise AccessnewsError(f"--cells {self.cells} is too small: at least {MIN_CELLS}")
+        if self.lines < MIN_LINES:
+            raise AccessnewsError(f"--lines {self.lines} is too small: at least {MIN_LINES}")
+        if self.table is not None:
+            table_for(self.table, "en")  # unknown names fail here, listing the choices
+        if self.page_numbers not in PAGE_NUMBER_CHOICES:
+            raise AccessnewsError(
+                f"--page-numbers {self.page_numbers!r}: choose {', '.join(PAGE_NUMBER_CHOICES)}"
+            )
+
+
+@dataclass(frozen=True)
+class BrailleResult:
+    files: list[Path]
+    pages: int
+    accuracy: float
+    table: str
+    check: SelfCheck
+
+    def summary(self) -> str:
+        return f"braille {self.pages} pages, self-check {self.accuracy:.1%} words"
+
+    def details(self) -> str:
+        shown = self.check.differences[:DIFFERENCES_SHOWN]
+        lines = [
+            f"braille table {self.table}: {self.check.matched}/{self.check.words} words "
+            f"back-translate unchanged, {len(self.check.differences)} differences"
+        ]
+        lines += [f"  {difference}" for difference in shown]
+        if len(self.check.differences) > len(shown):
+            lines.append(f"  ... and {len(self.check.differences) - len(shown)} more")
+        return "\n".join(lines)
+
+
+class BrailleWriter:
+    """Writes braille for articles; use as a context manager around a run or a batch worker."""
+
+    def __init__(self, options: BrailleOptions) -> None:
+        self.options = options
+        self._translators: dict[str, Translator] = {}
+
+    def __enter__(self) -> BrailleWriter:
+        if self.options.table is not None:
+            self._translator(self.options.table)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._translators.clear()
+
+    def _translator(self, table: str) -> Translator:
+        if table not in self._translators:
+            self._translators[table] = Translator(table)
+        return self._translators[table]
+
+    def write(self, article: Article, outdir: Path, stem: str) -> BrailleResult:
+        """Translate, lay out, check and write the three braille files of one article."""
+        translator = self._translator(table_for(self.options.table, article.language))
+        _refuse_untranslatable(article, translator)
+        groups = article_groups(article, translator.translate)
+        setup = self._setup(translator, article)
+        pages = paginate(groups, setup, lambda n: translator.translate_text(str(n)))
+        _verify_complete(article, groups, pages)
+        check = self_check(groups, pages, translator.back_translate)
+        meta = PefMeta(
+            title=article.headline,
+            creators=article.bylines,
+            language=article.language,
+            published=article.published,
+            identifier=identifier(article.headline, *(block.id for block in article.blocks)),
+        )
+        outputs = {
+            f"{stem}.brf": brf(pages),
+            f"{stem}.pef": pef(pages, setup, meta),
+            f"{stem}.braille.txt": preview(pages).encode("utf-8"),
+        }
+        files = []
+        for name, data in outputs.items():
+            write_atomic(Path(outdir) / name, data)
+            files.append(Path(outdir) / name)
+        return BrailleResult(files, len(pages), check.accuracy, translator.table, check)
+
+    def _setup(self, translator: Translator, article: Article) -> PageSetup:
+        head = ""
+        if self.options.running_head:
+            # Centred clear of a top page number of up to three digits ("#" and 3 cells).
+            top = self.options.page_numbers == "top"
+            width = self.options.cells - 2 * (NUMBER_GAP + 4 if top else CENTRE_MARGIN)
+            head = shorten(translator.translate_text(article.headline), width)
+        return PageSetup(
+            cells=self.options.cells,
+            lines=self.options.lines,
+            page_numbers=self.options.page_numbers,
+            interpoint=self.options.interpoint,
+            running_head=head,
+        )
+
+
+def _refuse_untranslatable(article: Article, translator: Translator) -> None:
+    """Stop before brailling when a character would come out as a dots escape.
+
+    The print text of every group (lead-ins included) comes from a dry run of the formats.
+    """
+    found: list[Untranslatable] = [
+        item
+        for group in article_groups(article, lambda spans: "")
+        for para in group.paras
+        for item in translator.untranslatable(para.print, group.source)
+    ]
+    if found:
+        listed = "; ".join(str(item) for item in found[:5])
+        more = f" (and {len(found) - 5} more)" if len(found) > 5 else ""
+        raise RenderError(
+            f"braille table {translator.table} cannot translate {listed}{more}; "
+            "fix the text or choose another --braille-table"
+        )
+
+
+def _verify_complete(article: Article, groups: list[Group], pages: tuple[Page, ...]) -> None:
+    """Every block of the model must have text on some page; anything else is a layout bug."""
+    placed = {line.source for page in pages for line in page.lines if line.source}
+    missing = [block.id for block in article.blocks if block.id not in placed]
+    missing += [g.source for g in groups if g.source not in placed and g.source not in missing]
+    if missing:
+        raise RenderError(
+            f"braille layout lost blocks {', '.join(missing)}: none of their text is on a page"
+        )
