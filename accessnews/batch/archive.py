@@ -85,8 +85,8 @@ def _zip(path: Path, budget: Budget, with_data: bool) -> Iterator[Member]:
         for info in archive.infolist():
             if info.is_dir():
                 continue
-            mode = info.external_attr >> 16
-            special = mode and not stat.S_ISREG(mode)
+            # Unix tools record the file type in the high bits; most writers leave it 0.
+            special = stat.S_IFMT(info.external_attr >> 16) not in (0, stat.S_IFREG)
             opener = None if special else (lambda info=info: archive.open(info))
             yield _member(_zip_name(info), opener, info.file_size, budget, with_data)
 

@@ -1,0 +1,78 @@
+"""Archive fixtures built from the project's samples: the same articles in every format."""
+
+from __future__ import annotations
+
+import io
+import tarfile
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from accessnews.render import RenderOptions
+
+CLEAN_ONLY = RenderOptions(audio=None, braille=None)
+
+
+@pytest.fixture
+def articles(samples_dir: Path) -> dict[str, bytes]:
+    """Four small sample articles under archive-style names (one in a sub-folder)."""
+    chosen = sorted(p for p in samples_dir.iterdir() if p.suffix in {".txt", ".md", ".html"})[:4]
+    names = ["a.txt", "news/b.md", "news/c.html", "d.html"]
+    return {name: path.read_bytes() for name, path in zip(names, chosen, strict=True)}
+
+
+def write_zip(path: Path, members: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+def write_tar(path: Path, members: dict[str, bytes], mode: str = "w:gz") -> Path:
+    with tarfile.open(path, mode) as archive:
+        for name, data in members.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    return path
+
+
+def write_tree(root: Path, members: dict[str, bytes]) -> Path:
+    for name, data in members.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(data)
+    return root
+
+
+def check_outputs(outdir: Path, schema_dir: Path | None = None) -> int:
+    """Read every final-named output back with a real client; returns how many were checked.
+
+    Temporary files (`.NAME.XXXX.tmp`) may be left by a killed run; nothing else may be broken.
+    """
+    import json
+
+    from lxml import etree
+
+    schema = None
+    if schema_dir is not None:
+        schema = etree.RelaxNG(etree.parse(str(schema_dir / "pef-2008-1.rng")))
+    checked = 0
+    for path in sorted(outdir.rglob("*")):
+        if path.is_dir() or path.name.startswith("."):
+            continue
+        if path.suffix == ".json":
+            json.loads(path.read_text(encoding="utf-8"))
+        elif path.suffix == ".pef":
+            document = etree.parse(str(path))
+            assert schema is None or schema.validate(document), schema.error_log
+        elif path.suffix == ".brf":
+            assert path.read_bytes().decode("ascii").strip()
+        elif path.suffix == ".mp3":
+            from mutagen.mp3 import MP3
+
+            assert MP3(path).info.length > 0
+        else:
+            assert path.stat().st_size > 0
+        checked += 1
+    return checked

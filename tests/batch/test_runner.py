@@ -1,0 +1,121 @@
+"""The batch runner end to end (braille on, audio off: audio adds nothing these tests check)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from accessnews.batch import BatchSettings, run_batch
+from accessnews.batch.work import Task
+from accessnews.braille.writer import BrailleOptions
+from accessnews.model_json import loads
+from accessnews.render import RenderOptions
+
+from .conftest import check_outputs, write_zip
+
+BRAILLE = RenderOptions(audio=None, braille=BrailleOptions())
+TWO = BatchSettings(jobs=2, time_limit=60)
+
+
+def _statuses(outdir: Path) -> dict[str, str]:
+    report = json.loads((outdir / "report.json").read_text())
+    return {m["member"]: m["status"] for m in report["members"]}
+
+
+def test_every_member_is_accounted_for(tmp_path: Path, articles: dict, pef_schema_dir) -> None:
+    members = {
+        **articles,
+        "img/photo.jpg": b"\xff\xd8\xff",
+        "empty.txt": b"",
+        "../evil.txt": b"x",
+        "news/B.md": articles["news/b.md"] + b"\n\nOne more paragraph.\n",  # collides with b.md
+    }
+    out = tmp_path / "out"
+    report = run_batch(write_zip(tmp_path / "day.zip", members), out, BRAILLE, TWO)
+    data = json.loads((out / "report.json").read_text())
+    assert [m["member"] for m in data["members"]] == list(members)
+    assert data["totals"] == {"rendered": 5, "skipped": 1, "failed": 2, "members": 8}
+    by_name = {m["member"]: m for m in data["members"]}
+    assert by_name["empty.txt"]["error"] == "empty.txt: the file is empty"
+    assert by_name["../evil.txt"]["error"].startswith("refused")
+    assert by_name["img/photo.jpg"]["reason"] == "not an article (by its file type)"
+    assert {by_name["news/b.md"]["output"], by_name["news/B.md"]["output"]} == {
+        "news/b",
+        "news/B-md",
+    }
+    rendered = by_name["news/c.html"]
+    assert set(rendered["files"]) == {
+        f"news/c.{ext}" for ext in ("brf", "pef", "braille.txt", "model.json")
+    }
+    assert rendered["metrics"]["pages"] >= 1 and 0 < rendered["metrics"]["accuracy"] <= 1
+    assert loads((out / "news/c.model.json").read_text()).headline
+    assert check_outputs(out, pef_schema_dir) == 5 * 4 + 1  # four files per article and the report
+    assert not list(tmp_path.glob("evil*")) and report.failed
+    assert "FAILED empty.txt: empty.txt: the file is empty" in report.summary()
+
+
+def test_rerun_redoes_only_what_changed(tmp_path: Path, articles: dict) -> None:
+    archive, out = tmp_path / "a.zip", tmp_path / "out"
+    run_batch(write_zip(archive, articles), out, BRAILLE, TWO)
+    again = run_batch(archive, out, BRAILLE, TWO)
+    assert {line.reason for line in again.lines.values()} == {"unchanged since the last run"}
+    assert all(line.metrics.get("pages") for line in again.lines.values())
+
+    changed = {**articles, "a.txt": articles["a.txt"] + b"\n\nA correction was added.\n"}
+    (out / "d.pef").unlink()
+    third = run_batch(write_zip(archive, changed), out, BRAILLE, TWO)
+    rendered = {line.member for line in third.lines.values() if line.status == "rendered"}
+    assert rendered == {"a.txt", "d.html"}
+
+    narrow = RenderOptions(audio=None, braille=BrailleOptions(cells=32))
+    fourth = run_batch(archive, out, narrow, TWO)
+    assert {line.status for line in fourth.lines.values()} == {"rendered"}
+
+
+def test_a_crashed_worker_is_replaced_and_its_article_retried(
+    tmp_path: Path, articles: dict
+) -> None:
+    attempts: dict[str, int] = {}
+
+    def crash(task: Task, pid: int) -> None:
+        attempts[task.name] = attempts.get(task.name, 0) + 1
+        if task.name == "a.txt" or (task.name == "d.html" and task.attempt == 0):
+            os.kill(pid, signal.SIGKILL)
+
+    out = tmp_path / "out"
+    report = run_batch(write_zip(tmp_path / "a.zip", articles), out, BRAILLE, TWO, on_start=crash)
+    lines = {line.member: line for line in report.lines.values()}
+    assert attempts == {"a.txt": 2, "news/b.md": 1, "news/c.html": 1, "d.html": 2}
+    assert lines["d.html"].status == "rendered"
+    assert lines["a.txt"].status == "failed"
+    assert lines["a.txt"].error == "worker crashed twice (exit code -9)"
+    assert check_outputs(out) == 3 * 4 + 1  # four files per article and the report
+
+
+def test_an_article_over_the_time_limit_fails_alone(tmp_path: Path, articles: dict) -> None:
+    def hang(task: Task, pid: int) -> None:
+        if task.name == "news/b.md":
+            os.kill(pid, signal.SIGSTOP)  # a worker stuck in native code: only a kill ends it
+
+    settings = BatchSettings(jobs=2, time_limit=1.5)
+    out = tmp_path / "out"
+    report = run_batch(
+        write_zip(tmp_path / "a.zip", articles), out, BRAILLE, settings, on_start=hang
+    )
+    lines = {line.member: line for line in report.lines.values()}
+    assert lines["news/b.md"].error == "took longer than the 1.5 s time limit"
+    assert {m for m, line in lines.items() if line.status == "rendered"} == set(articles) - {
+        "news/b.md"
+    }
+
+
+@pytest.mark.parametrize("jobs", [1])
+def test_run_batch_with_one_job(tmp_path: Path, articles: dict, jobs: int) -> None:
+    report = run_batch(
+        write_zip(tmp_path / "a.zip", articles), tmp_path / "o", BRAILLE, BatchSettings(jobs=jobs)
+    )
+    assert report.counts()["rendered"] == len(articles)
