@@ -1,0 +1,309 @@
+"""Image credits: caption lines become Figures and every credit moves to `Figure.credit`.
+
+No writer renders a credit, so each one is recorded in the audit trail exactly once.
+
+When is a text paragraph a caption? It must be short (MAX_CAPTION_CHARS) and end in a credit:
+- a MARKED credit ("Photograph: Name/EPA", "Credit… Name", "© Reuters", "[File: Reuters]",
+  "REUTERS/Name", "Photo by X on Unsplash" ...) says by itself that it is a credit;
+- a BARE credit ("Getty Images", "Submitted photo", "Name / Reuters file") counts only as the
+  whole paragraph or after a finished sentence;
+- a credit in PARENTHESES ("(REUTERS)", "(AP Photo/Nick Wass)") counts only when the text before
+  it is one unfinished sentence (no sentence punctuation), as captions are and prose is not;
+- a parenthesised NAME ("(Amy Ashenden)") counts only on such a line that also starts with a
+  label ("Vigil: ..."), the shape of captions in saved news pages.
+A paragraph that is only a credit disappears; its credit joins the neighbouring figure if any.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from enum import Enum
+
+from ..model import Article, Block, Dropped, Figure, Inlines, Paragraph, plain
+from .rule import Rule, block_place, excerpt, rule
+from .spans import slice_spans, tidy
+
+MAX_CAPTION_CHARS = 300
+
+# Photo agencies and wire services, as credits name them (also matched in capitals).
+AGENCIES = (
+    "Reuters", "PA", "PA Wire", "PA Media", "PA Images", "Press Association", "AP", "AP Photo",
+    "Associated Press", "AFP", "Getty", "Getty Images", "EPA", "EPA-EFE", "EFE", "Shutterstock",
+    "Rex", "Rex Features", "Alamy", "Bloomberg", "dpa", "ANSA", "Xinhua", "Anadolu Agency",
+    "Anadolu", "Kyodo", "Yonhap", "AAP", "Sipa", "ZUMA Press", "NurPhoto", "SOPA Images", "Corbis",
+    "iStock", "Camera Press", "Sputnik", "TASS", "WENN", "Backgrid", "SWNS", "Unsplash",
+    "The New York Times", "The Washington Post",
+)  # fmt: skip
+_AGENCY = "(?:{})".format(
+    "|".join(
+        re.escape(name)
+        for name in sorted({n for a in AGENCIES for n in (a, a.upper())}, key=len, reverse=True)
+    )
+)
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_WORD = rf"[{_UPPER}0-9][\w'’.&-]*"
+_PARTICLE = r"(?:via|for|of|the|and|de|van|von|der|da|di|du|le|la|on|y|&)"
+# Capitalised words joined by slashes, colons, commas, particles: "Doug Mills/The New York Times".
+_NAMES = rf"{_WORD}(?:(?:\s*/\s*|:\s+|,\s+|\s+(?:{_PARTICLE}\s+)*){_WORD}){{0,7}}"
+_PERSON = rf"{_WORD}(?:\s+(?:(?:de|van|von|der|da|di|le|la)\s+)?{_WORD}){{1,3}}"
+# A word that introduces a credit, capitalised as credits write it (prose writes "a photo by").
+_MARKER = "(?:Photograph|Photo|Picture|Image|PHOTOGRAPH|PHOTO|PICTURE|IMAGE)"
+
+
+class Kind(Enum):
+    """How much a credit shape proves by itself that the line is a caption (module docstring)."""
+
+    MARKED = "marked"
+    BARE = "bare"
+    PARENS = "parens"
+    NAME = "name"
+
+
+@dataclass(frozen=True)
+class Shape:
+    kind: Kind
+    rule: Rule
+    trailing: re.Pattern[str]
+
+
+def _shape(kind: Kind, pattern: str, reason: str, *examples: str) -> Shape:
+    """A credit shape; `pattern` matches the whole credit and names the kept part `credit`."""
+    trailing = re.compile(rf"(?:^|(?<=\s))(?:{pattern})\s*$")
+    return Shape(kind, rule(pattern, reason, *examples), trailing)
+
+
+CREDIT_SHAPES: tuple[Shape, ...] = (
+    _shape(Kind.PARENS, rf"\((?P<credit>[^()\n]{{0,60}}?\b{_AGENCY}\b[^()\n]{{0,60}}?)\)",
+           "agency credit in parentheses", "(REUTERS)", "(PA)", "(Getty Images)",
+           "(AP Photo/Nick Wass)", "(Getty Images: Kiran Ridley)"),
+    _shape(Kind.MARKED, r"\((?:Photo|Picture|Image|Photograph)s?(?: credit)?:\s*"
+           r"(?P<credit>[^()\n]{1,80})\)", "photo credit in parentheses",
+           "(Photo: Jane Smith)"),
+    _shape(Kind.MARKED, rf"\[(?P<credit>(?i:file|photo|image|picture)s?:\s*[^\[\]\n]{{1,80}}"
+           rf"|[^\[\]\n]{{0,60}}?\b{_AGENCY}\b[^\[\]\n]{{0,60}}?)\]",
+           "agency credit in brackets", "[File: Reuters]", "[Ahmed Jadallah/Reuters]"),
+    _shape(Kind.MARKED, rf"(?:{_MARKER}|Composite|COMPOSITE)s?\s*:\s*"
+           rf"(?P<credit>{_NAMES})", "'Photograph:' credit", "Photograph: Stefan Rousseau/EPA"),
+    _shape(Kind.MARKED, r"(?:(?:(?:Main|MAIN) )?(?:[Ii]mage|[Pp]hoto|[Pp]icture|Header image)"
+           r" (?i:credits?)"
+           r"|Credits?|CREDITS?)"
+           r"\s*(?::|\.{2,3}|…)\s*(?P<credit>[^\n]{1,100}?)", "'Credit:' line",
+           "Credit: Jane Smith", "Credit... Doug Mills/The New York Times",
+           "Credit…Doug Mills/The New York Times", "Image credit: Jane Smith/PA",
+           "Main image credit: Getty"),
+    _shape(Kind.MARKED, r"©\s*(?P<credit>[^\n©]{1,80}?)", "copyright sign", "© Reuters"),
+    _shape(Kind.MARKED, r"(?:Image|IMAGE) (?i:copyright|source),?\s+(?P<credit>[^\n]{1,80}?)",
+           "BBC 'Image copyright' line", "Image copyright Getty Images",
+           "Image source, Getty Images"),
+    _shape(Kind.MARKED, rf"{_MARKER} (?:by|By|BY) (?P<credit>{_NAMES})",
+           "'Photo by' credit", "Photo by Jane Smith on Unsplash"),
+    _shape(Kind.MARKED, rf"(?P<credit>(?:Staff|STAFF) (?:photo|Photo|PHOTO) (?:by|By|BY)"
+           rf"\s+{_NAMES})",
+           "staff photo credit",
+           "STAFF PHOTO BY JOHN SMITH"),
+    _shape(Kind.MARKED, rf"(?P<credit>{_AGENCY}\s*/\s*{_NAMES})", "agency/photographer credit",
+           "REUTERS/Stefan Wermuth"),
+    _shape(Kind.MARKED, rf"{_MARKER}\s*/\s*(?P<credit>{_AGENCY}\b[^\n/]{{0,40}}?)",
+           "'Photo / agency' credit", "Photo / Reuters"),
+    _shape(Kind.BARE, rf"(?P<credit>{_NAMES}\s*/\s*{_AGENCY}(?:\s+(?i:file))?)",
+           "photographer/agency credit", "Darren Staples / Reuters file",
+           "Stefan Rousseau/PA"),
+    _shape(Kind.BARE, r"(?P<credit>(?i:submitted|contributed|supplied|handout)"
+           r"(?: (?i:photo|image|picture|photograph))?)", "reader-submitted photo",
+           "Submitted photo"),
+    _shape(Kind.BARE, rf"(?P<credit>{_AGENCY}(?:\s*/\s*{_AGENCY})*)", "agency name",
+           "Getty Images", "REUTERS", "AFP/Getty Images"),
+    _shape(Kind.NAME, rf"\((?P<credit>{_PERSON})\)", "photographer's name in parentheses",
+           "(Amy Ashenden)"),
+)  # fmt: skip
+
+# BBC captions: "Image caption Crowds gathered", optionally after "Image copyright Getty Images".
+_BBC_CAPTION = re.compile(
+    r"(?:Image (?:copyright|source),?\s+(?P<credit>.+?)\s+)?(?P<prefix>Image caption,?)\s+"
+)
+_LABEL = re.compile(rf"(?P<label>[{_UPPER}][\w'’-]*(?: [\w'’-]+){{0,2}}):\s+(?=\S)")
+_ABBREVIATIONS = "".join(
+    rf"(?<!\b{a})" for a in ("Mr", "Ms", "Dr", "St", "Jr", "Sr", "Lt", "Mrs", "Sen", "Rep", "Gov")
+)
+_SENTENCE_END = re.compile(rf"(?<!\b[{_UPPER}]){_ABBREVIATIONS}[.!?…;][\"”’)]*(?:\s|$)")
+_ENDS_SENTENCE = re.compile(rf"(?<!\b[{_UPPER}]){_ABBREVIATIONS}[.!?…][\"”’)]*$")
+_SEPARATORS = " |·•/-–—"
+_KIND = "image credit"
+
+
+@dataclass(frozen=True)
+class Credit:
+    """A credit found at the end of a text: where it starts, the kept text, and its shape."""
+
+    start: int
+    text: str
+    shape: Shape
+
+
+def _trailing(text: str, kinds: frozenset[Kind]) -> Credit | None:
+    """The credit ending `text`, of one of `kinds`; bare credits only after a finished sentence."""
+    for shape in CREDIT_SHAPES:
+        if shape.kind not in kinds:
+            continue
+        match = shape.trailing.search(text)
+        if match is None:
+            continue
+        before = text[: match.start()].rstrip()
+        if shape.kind is Kind.BARE and before and not _ENDS_SENTENCE.search(before):
+            continue
+        return Credit(match.start(), match.group("credit").strip(), shape)
+    return None
+
+
+def whole_credit(text: str) -> str | None:
+    """The credit if `text` is nothing but a credit (any shape but a bare name), else None."""
+    for shape in CREDIT_SHAPES:
+        if shape.kind is not Kind.NAME:
+            match = shape.rule.pattern.fullmatch(text.strip())
+            if match:
+                return match.group("credit").strip()
+    return None
+
+
+def _unfinished_sentence(text: str) -> bool:
+    return not _SENTENCE_END.search(text)
+
+
+_FIGURE_KINDS = frozenset({Kind.MARKED, Kind.BARE, Kind.PARENS})
+_LINE_KINDS = frozenset(Kind)
+
+
+def _caption_credit(text: str) -> Credit | None:
+    """The credit that makes a short paragraph a caption line, by the module's rules."""
+    if len(text) > MAX_CAPTION_CHARS:
+        return None
+    credit = _trailing(text, _LINE_KINDS)
+    if credit is None or credit.shape.kind is Kind.MARKED or credit.shape.kind is Kind.BARE:
+        return credit
+    before = text[: credit.start]
+    if not _unfinished_sentence(before):
+        return None
+    if credit.shape.kind is Kind.NAME and not _LABEL.match(before):
+        return None
+    return credit
+
+
+@dataclass
+class _Figures:
+    """The transform's running state: blocks out, audit entries, credits awaiting a caption."""
+
+    blocks: tuple[Block, ...]
+    out: list[Block]
+    dropped: list[Dropped]
+    waiting: list[str]
+
+    def record(self, credit: str, reason: str, where: str) -> None:
+        self.dropped.append(Dropped(_KIND, credit, reason, where))
+
+    def add_figure(self, figure: Figure, credits: list[str]) -> None:
+        """Append a figure with these credits and any awaiting it; combine, never duplicate."""
+        merged: list[str] = []
+        for credit in [*credits, *self.waiting]:
+            if credit and credit.casefold() not in (c.casefold() for c in merged):
+                merged.append(credit)
+        self.waiting.clear()
+        self.out.append(replace(figure, credit="; ".join(merged) or None))
+
+
+def _strip_caption(spans: Inlines, start: int, stop: int) -> Inlines:
+    """The caption's spans between `start` and a credit at `stop`, without separators left over."""
+    text = plain(spans)[start:stop]
+    stop = start + len(text.rstrip(_SEPARATORS))
+    return tidy(slice_spans(spans, start, stop))
+
+
+def _from_figure(state: _Figures, figure: Figure) -> None:
+    """A figure from markup: take a textual credit out of its caption; record every credit."""
+    caption = figure.caption
+    text = plain(caption)
+    credits: list[str] = []
+    place = f"after the caption '{excerpt(text)}'"
+    bbc = _BBC_CAPTION.match(text)
+    if bbc:
+        if bbc["credit"]:
+            state.record(bbc["credit"], "BBC 'Image copyright' line", place)
+            credits.append(bbc["credit"])
+        state.dropped.append(
+            Dropped("caption prefix", bbc["prefix"], "BBC caption marker", f"in '{excerpt(text)}'")
+        )
+        caption = tidy(slice_spans(caption, bbc.end(), len(text)))
+        text = plain(caption)
+    if figure.credit:
+        markup = whole_credit(figure.credit) or figure.credit
+        state.record(markup, "credit from the page's markup", place)
+        credits.append(markup)
+    whole = whole_credit(text)
+    found = None if whole else _trailing(text, _FIGURE_KINDS)
+    if whole:
+        state.record(whole, "caption that is only a credit", place)
+        credits.append(whole)
+        caption = ()
+    elif found:
+        state.record(found.text, found.shape.rule.reason, place)
+        credits.append(found.text)
+        caption = _strip_caption(caption, 0, found.start)
+    state.add_figure(replace(figure, caption=caption), credits)
+
+
+def _from_paragraph(state: _Figures, index: int, paragraph: Paragraph) -> bool:
+    """Turn a caption line or credit-only line into figure data; False if it is prose."""
+    text = paragraph.text
+    bbc = _BBC_CAPTION.match(text) if len(text) <= MAX_CAPTION_CHARS else None
+    if bbc:
+        _from_figure(state, Figure(caption=paragraph.spans))
+        return True
+    whole = whole_credit(text) if len(text) <= MAX_CAPTION_CHARS else None
+    if whole:
+        _credit_line(state, index, whole)
+        return True
+    credit = _caption_credit(text)
+    if credit is None:
+        return False
+    label = _LABEL.match(text[: credit.start])
+    start = label.end() if label else 0
+    caption = _strip_caption(paragraph.spans, start, credit.start)
+    state.record(
+        credit.text, credit.shape.rule.reason, f"after the caption '{excerpt(text[start:])}'"
+    )
+    state.add_figure(
+        Figure(caption=caption, label=label["label"] if label else None), [credit.text]
+    )
+    return True
+
+
+def _credit_line(state: _Figures, index: int, credit: str) -> None:
+    """A paragraph that is only a credit: it joins a BBC caption below or a figure above."""
+    following = state.blocks[index + 1] if index + 1 < len(state.blocks) else None
+    if isinstance(following, Paragraph) and _BBC_CAPTION.match(following.text):
+        state.record(
+            credit,
+            "credit line before a caption",
+            f"before the caption '{excerpt(following.text)}'",
+        )
+        state.waiting.append(credit)
+    elif state.out and isinstance(state.out[-1], Figure):
+        figure = state.out.pop()
+        state.record(
+            credit, "credit line after a caption", f"after the caption '{excerpt(figure.text)}'"
+        )
+        state.add_figure(figure, [figure.credit or "", credit])
+    else:
+        state.record(credit, "line that is only a credit", block_place(state.blocks, index))
+
+
+def extract_credits(article: Article) -> Article:
+    """Caption lines to Figures, textual credits out of captions, every credit recorded once."""
+    state = _Figures(article.blocks, [], [], [])
+    for index, block in enumerate(article.blocks):
+        if isinstance(block, Figure):
+            _from_figure(state, block)
+        elif not (isinstance(block, Paragraph) and _from_paragraph(state, index, block)):
+            state.out.append(block)
+    figures = [b for b in state.out if not (isinstance(b, Figure) and not b.text)]
+    return article.with_blocks(tuple(figures), dropped=tuple(state.dropped))

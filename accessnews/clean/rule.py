@@ -1,0 +1,43 @@
+"""What every rule table shares: a compiled pattern, why it exists, and the text it was made for.
+
+The examples are real-world shapes; tests iterate them, so adding a newspaper's quirk is one
+`Rule(...)` line in a table plus nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Block
+
+_PLACE_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One pattern of a rule family with the reason recorded in the audit trail."""
+
+    pattern: re.Pattern[str]
+    reason: str
+    examples: tuple[str, ...]
+
+
+def rule(pattern: str, reason: str, *examples: str, flags: int = 0) -> Rule:
+    """A Rule with its pattern compiled once, at import time (cleaning is on the hot path)."""
+    return Rule(re.compile(pattern, flags), reason, examples)
+
+
+def excerpt(text: str) -> str:
+    """The first few words of a text, for a human-readable place in the audit trail."""
+    words = text.split()
+    head = " ".join(words[:_PLACE_WORDS])
+    return head + "…" if len(words) > _PLACE_WORDS else head
+
+
+def block_place(blocks: Sequence[Block], index: int) -> str:
+    """Where a block stood, named by the text before it (block numbers shift as blocks go)."""
+    if index == 0:
+        return "at the start of the article"
+    return f"after '{excerpt(blocks[index - 1].text)}'"

@@ -1,0 +1,124 @@
+"""Typography and Unicode: one canonical spelling of the same text for speech and braille.
+
+NFC composition, every kind of space as a plain space, invisible and control characters removed
+(recorded), spaced hyphens and dashes as one spaced em dash, whitespace collapsed. The em dash is
+the choice because espeak-ng pauses on it and liblouis' UEB tables give it its own dash sign,
+while a spaced hyphen is read as "minus" or spelled out in braille as a hyphen.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import replace
+
+from ..model import Article, Block, Dropped, Embed, Figure, Inlines, ListBlock, Quote
+from .rule import block_place
+from .spans import map_spans, tidy
+
+DASH = "\u2014"
+# Characters with no sound and no braille cell: zero-width spaces, soft hyphens, bidi controls,
+# byte-order marks, object replacement. Joiners (U+200C/U+200D) stay: emoji and scripts need them.
+_INVISIBLE = "\u00ad\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufffc"
+_CONTROL = "\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f"
+_REMOVED = re.compile(f"[{_CONTROL}{_INVISIBLE}]")
+# Every other Unicode space (no-break, narrow, thin, ideographic ...) and the vertical controls.
+_SPACE_LIKE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\x0b\x0c\x85]")
+_LINE_BREAK = re.compile("[\r\u2028\u2029]")
+_SPACED_DASH = re.compile(r"(?<=\S)[^\S\n]+(?:-{1,3}|\u2013|\u2014)[^\S\n]+(?=\S)")
+_DOUBLE_HYPHEN = re.compile(r"(?<=\w)--(?=\w)")
+_KIND = "control characters"
+_REASON = "invisible or control characters that speech and braille would spell out or choke on"
+
+
+def _dash(match: re.Match[str]) -> str:
+    """A spaced dash, except between digits where a spaced hyphen is a score or a range."""
+    text, start, end = match.string, match.start(), match.end()
+    if text[start - 1].isdigit() and text[end].isdigit():
+        return match.group(0)
+    return f" {DASH} "
+
+
+def _char_name(char: str) -> str:
+    return f"U+{ord(char):04X} " + unicodedata.name(char, "control character")
+
+
+class _Normaliser:
+    """Normalises strings and counts what it removed, for one audit-trail entry per place."""
+
+    def __init__(self) -> None:
+        self.removed: Counter[str] = Counter()
+
+    def text(self, text: str) -> str:
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+        if _REMOVED.search(text):
+            self.removed.update(_REMOVED.findall(text))
+            text = _REMOVED.sub("", text)
+        text = _LINE_BREAK.sub("\n", _SPACE_LIKE.sub(" ", text))
+        return _DOUBLE_HYPHEN.sub(DASH, _SPACED_DASH.sub(_dash, text))
+
+    def line(self, text: str | None) -> str | None:
+        """A one-line field (label, credit, author): normalised and collapsed; None if empty."""
+        if text is None:
+            return None
+        return " ".join(self.text(text).split()) or None
+
+    def spans(self, spans: Inlines, *, keep_newlines: bool = False) -> Inlines:
+        return tidy(map_spans(spans, self.text), keep_newlines=keep_newlines)
+
+    def record(self, where: str) -> tuple[Dropped, ...]:
+        """One audit entry for what was removed since the last call."""
+        if not self.removed:
+            return ()
+        text = ", ".join(
+            _char_name(char) + (f" ×{count}" if count > 1 else "")
+            for char, count in self.removed.most_common()
+        )
+        self.removed.clear()
+        return (Dropped(_KIND, text, _REASON, where),)
+
+
+def _block(norm: _Normaliser, block: Block) -> Block:
+    match block:
+        case Figure():
+            return replace(
+                block,
+                caption=norm.spans(block.caption),
+                label=norm.line(block.label),
+                credit=norm.line(block.credit),
+            )
+        case Embed():
+            return replace(
+                block,
+                text_spans=norm.spans(block.text_spans, keep_newlines=True),
+                author=norm.line(block.author),
+                handle=norm.line(block.handle),
+            )
+        case ListBlock():
+            items = tuple(norm.spans(item) for item in block.items)
+            return replace(block, items=tuple(item for item in items if item))
+        case Quote():
+            return replace(block, spans=norm.spans(block.spans), cite=norm.line(block.cite))
+        case _:
+            return replace(block, spans=norm.spans(block.spans))
+
+
+def normalise(article: Article) -> Article:
+    """Canonical Unicode and spacing in every text of the article; blocks left empty go."""
+    norm = _Normaliser()
+    dropped: list[Dropped] = []
+    headline = norm.line(article.headline) or article.headline
+    standfirst = norm.line(article.standfirst)
+    bylines = tuple(filter(None, map(norm.line, article.bylines)))
+    dropped += norm.record("in the headline, standfirst or byline")
+    blocks: list[Block] = []
+    for index, block in enumerate(article.blocks):
+        cleaned = _block(norm, block)
+        dropped += norm.record(block_place(article.blocks, index))
+        if cleaned.text or isinstance(cleaned, Figure) and cleaned.credit:
+            blocks.append(cleaned)
+    return replace(article, headline=headline, standfirst=standfirst, bylines=bylines).with_blocks(
+        tuple(blocks), dropped=tuple(dropped)
+    )
