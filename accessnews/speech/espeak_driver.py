@@ -1,0 +1,177 @@
+"""A pyttsx3 driver for espeak-ng that renders to memory, synchronously and completely.
+
+pyttsx3 2.99's own espeak driver loses and truncates text (asynchronous synthesis racing the run
+loop, a callback left registered by `destroy`, a text size 10x too large that crashes espeak-ng
+on long input, quadratic buffer growth). This driver keeps pyttsx3's engine, queue and
+properties but synthesises in espeak-ng's synchronous mode: every queued `say` is finished,
+with all its audio and word events, before the next command runs. `say` renders to memory and
+reports the result on the "synthesized" topic instead of playing it.
+
+pyttsx3 loads drivers as `pyttsx3.drivers.<name>`; accessnews.speech.engine registers this
+module under that name.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import wave
+from dataclasses import dataclass
+from typing import Any
+
+from pyttsx3.drivers import _espeak
+from pyttsx3.voice import Voice
+
+SAMPLE_WIDTH = 2  # espeak-ng delivers signed 16-bit mono samples
+
+
+@dataclass(frozen=True)
+class WordMark:
+    """One spoken word: its character span in the text and where its audio starts (ms)."""
+
+    start: int
+    length: int
+    audio_ms: int
+
+
+class _Library:
+    """espeak-ng's process-wide state: initialised once, one callback for the process lifetime.
+
+    The callback is registered once and forwards to whichever driver is active, so a destroyed
+    driver can never receive (and cut short) later audio.
+    """
+
+    sample_rate = 0
+    active: EspeakDriver | None = None
+    callback: Any = None
+
+    @classmethod
+    def start(cls, driver: EspeakDriver) -> None:
+        if not cls.sample_rate:
+            rate = _espeak.Initialize(_espeak.AUDIO_OUTPUT_SYNCHRONOUS, 0)
+            if rate <= 0:
+                raise RuntimeError("could not initialise espeak-ng")
+            cls.callback = _espeak.t_espeak_callback(cls._dispatch)
+            _espeak.cSetSynthCallback(cls.callback)
+            cls.sample_rate = rate
+        cls.active = driver
+
+    @classmethod
+    def _dispatch(cls, wav: Any, numsamples: int, events: Any) -> int:
+        driver = cls.active
+        if driver is not None:
+            driver.on_audio(wav, numsamples, events)
+        return 0
+
+
+def buildDriver(proxy: Any) -> EspeakDriver:  # noqa: N802 (pyttsx3's driver entry point)
+    return EspeakDriver(proxy)
+
+
+class EspeakDriver:
+    """The pyttsx3 driver interface over synchronous espeak-ng synthesis."""
+
+    def __init__(self, proxy: Any) -> None:
+        _Library.start(self)
+        self._proxy = proxy
+        self._chunks: list[bytes] = []
+        self._words: list[WordMark] = []
+        self._finished = False
+        self._settings: dict[str, int] = {}
+
+    @property
+    def sample_rate(self) -> int:
+        return _Library.sample_rate
+
+    def destroy(self) -> None:
+        if _Library.active is self:
+            _Library.active = None
+
+    # -- the run loop: commands run synchronously, in queue order ---------------------------
+    def startLoop(self) -> None:  # noqa: N802
+        self._proxy.setBusy(False)
+
+    def endLoop(self) -> None:  # noqa: N802
+        """Nothing to wind down: every command completed before the next one was taken."""
+
+    def iterate(self) -> Any:
+        self._proxy.setBusy(False)
+        yield
+
+    def stop(self) -> None:
+        """Synthesis is synchronous, so there is never an utterance in flight to cancel."""
+
+    # -- synthesis ---------------------------------------------------------------------------
+    def say(self, text: str) -> None:
+        """Render `text` and publish its PCM and word marks on the "synthesized" topic."""
+        pcm, words, finished = self._synthesize(text)
+        self._proxy.notify("synthesized", text=text, pcm=pcm, words=words, finished=finished)
+        self._proxy.notify("finished-utterance", completed=finished)
+
+    def save_to_file(self, text: str, filename: str) -> None:
+        """pyttsx3's file interface: a mono 16-bit WAV at espeak-ng's native rate."""
+        pcm, _, finished = self._synthesize(text)
+        with wave.open(str(filename), "wb") as out:
+            out.setnchannels(1)
+            out.setsampwidth(SAMPLE_WIDTH)
+            out.setframerate(self.sample_rate)
+            out.writeframes(pcm)
+        self._proxy.notify("finished-utterance", completed=finished)
+
+    def _synthesize(self, text: str) -> tuple[bytes, tuple[WordMark, ...], bool]:
+        _Library.active = self
+        self._chunks, self._words, self._finished = [], [], False
+        data = text.encode("utf-8")
+        status = _espeak.cSynth(
+            data, len(data) + 1, 0, _espeak.POS_CHARACTER, 0, _espeak.CHARS_UTF8, None, None
+        )
+        if status != _espeak.EE_OK:
+            raise RuntimeError(f"espeak-ng refused the text (status {status})")
+        return b"".join(self._chunks), tuple(self._words), self._finished
+
+    def on_audio(self, wav: Any, numsamples: int, events: Any) -> None:
+        """espeak-ng's callback: collect samples and word events (list ends with type 0)."""
+        index = 0
+        while (event := events[index]).type != _espeak.EVENT_LIST_TERMINATED:
+            if event.type == _espeak.EVENT_WORD:
+                self._words.append(
+                    WordMark(event.text_position - 1, event.length, event.audio_position)
+                )
+            index += 1
+        # In synchronous mode espeak-ng ends a message with one call carrying no samples.
+        self._finished = numsamples == 0
+        if numsamples > 0:
+            self._chunks.append(ctypes.string_at(wav, numsamples * SAMPLE_WIDTH))
+
+    # -- properties --------------------------------------------------------------------------
+    def getProperty(self, name: str) -> Any:  # noqa: N802
+        if name == "voices":
+            return [_voice(v) for v in _espeak.ListVoices(None)]
+        if name == "voice":
+            current = _espeak.GetCurrentVoice()
+            return current.contents.identifier.decode() if current else None
+        if name == "sample_rate":
+            return self.sample_rate
+        if name in self._settings:
+            return self._settings[name]
+        raise KeyError(f"unknown property {name}")
+
+    def setProperty(self, name: str, value: Any) -> None:  # noqa: N802
+        if name == "voice":
+            if _espeak.SetVoiceByName(str(value).encode()) != _espeak.EE_OK:
+                raise ValueError(f"espeak-ng has no voice {value!r}")
+        elif name in _PARAMETERS:
+            _espeak.SetParameter(_PARAMETERS[name], int(value), 0)
+            self._settings[name] = int(value)
+        else:
+            raise KeyError(f"unknown property {name}")
+
+
+# espeak-ng's own units: rate in words per minute, pitch 0-100, volume 0-200 (100 = normal)
+_PARAMETERS = {"rate": _espeak.RATE, "pitch": _espeak.PITCH, "volume": _espeak.VOLUME}
+
+
+def _voice(v: Any) -> Voice:
+    language = v.languages[1:].decode("utf-8", errors="replace") if v.languages else ""
+    return Voice(
+        id=v.identifier.decode(), name=v.name.decode(), languages=[language] if language else []
+    )

@@ -1,0 +1,219 @@
+"""The audio writer: a clean Article -> STEM.mp3 (chapters, tags) + JSON and WebVTT chapters.
+
+One speech engine serves every article the writer renders. Each utterance's audio is appended
+at a known sample position, so a chapter starts exactly where its first block's audio begins;
+the timeline is checked to hold audio for every block of the model before anything is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import AccessnewsError, RenderError
+from ..fileio import write_atomic
+from ..model import Article
+from .chapters import plan_chapters, words
+from .engine import SAMPLE_WIDTH, SpeechEngine
+from .language import language_for
+from .mp3 import Chapter, Encoder, Tags, id3_tag
+from .sidecars import chapters_json, chapters_vtt
+from .spoken import SpokenForm, Utterance
+from .voices import VoiceProfile, load_profiles, select_profile
+
+RATE_RANGE = range(80, 451)  # what espeak-ng accepts, words per minute
+# MPEG-2 Layer III bitrates: the only ones for espeak-ng's native 22,050 Hz
+BITRATES = (8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160)
+
+
+@dataclass(frozen=True)
+class AudioOptions:
+    voice: str | None = None  # profile name (voices/NAME.toml); None = pick by article language
+    rate: int | None = None  # words per minute; None = the profile's
+    bitrate: int = 64  # kbps
+
+    def __post_init__(self) -> None:
+        if self.rate is not None and self.rate not in RATE_RANGE:
+            raise AccessnewsError(
+                f"--rate {self.rate} is out of range; use {RATE_RANGE.start}-{RATE_RANGE.stop - 1}"
+            )
+        if self.bitrate not in BITRATES:
+            raise AccessnewsError(
+                f"--bitrate {self.bitrate} is not an MP3 bitrate at 22 kHz; use one of "
+                + ", ".join(map(str, BITRATES))
+            )
+
+
+def clock(seconds: float) -> str:
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes}:{rest:02d}"
+
+
+@dataclass(frozen=True)
+class AudioResult:
+    files: list[Path]
+    duration: float
+    chapters: int
+    words: int
+    chapter_list: tuple[Chapter, ...] = ()
+    voice: str = ""
+
+    def summary(self) -> str:
+        return f"audio {clock(self.duration)}, {self.chapters} chapters, {self.words} words"
+
+    def details(self) -> str:
+        lines = [f"  voice {self.voice}; files: {', '.join(p.name for p in self.files)}"]
+        lines += [
+            f"  {clock(c.start_ms / 1000):>6}  {c.title}  [{c.block_id}]" for c in self.chapter_list
+        ]
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class _Timeline:
+    """Where each utterance's audio starts and how long it is, in samples."""
+
+    starts: tuple[int, ...]
+    lengths: tuple[int, ...]
+    total: int
+
+
+class AudioWriter:
+    """Context manager: creates the speech engine on entry, releases it on exit."""
+
+    def __init__(self, options: AudioOptions) -> None:
+        self.options = options
+        self._profiles = load_profiles()
+        if options.voice is not None:
+            select_profile(self._profiles, options.voice, "")  # unknown voice: fail before work
+        self._engine: SpeechEngine | None = None
+
+    def __enter__(self) -> AudioWriter:
+        self._engine = SpeechEngine()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._engine = None
+
+    def write(
+        self,
+        article: Article,
+        outdir: Path,
+        stem: str,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> AudioResult:
+        if self._engine is None:
+            raise RenderError("AudioWriter.write called outside its `with` block")
+        profile = select_profile(self._profiles, self.options.voice, article.language)
+        rate = self.options.rate or profile.rate
+        lang = language_for(article.language)
+        utterances = SpokenForm(lang, profile.lexicon, bool(profile.quote_voice)).article(article)
+        plan = plan_chapters(utterances, rate)
+        outdir = Path(outdir)
+        outdir.mkdir(parents=True, exist_ok=True)
+        encoder = Encoder(self._engine.sample_rate, self.options.bitrate, outdir)
+        try:
+            timeline = self._synthesize(
+                utterances, {c.first for c in plan}, profile, rate, encoder, progress
+            )
+        except BaseException:
+            encoder.abort()
+            raise
+        _check_every_block(article, utterances, timeline)
+        audio = encoder.finish()
+        to_ms = 1000 / self._engine.sample_rate
+        starts = [round(timeline.starts[c.first] * to_ms) for c in plan]
+        ends = starts[1:] + [round(timeline.total * to_ms)]
+        chapters = [
+            Chapter(f"chp{n}", start, end, c.title, utterances[c.first].block_id)
+            for n, (c, start, end) in enumerate(zip(plan, starts, ends, strict=True))
+        ]
+        files = self._write_files(article, outdir, stem, audio, chapters, lang.iso639_2, profile)
+        return AudioResult(
+            files=files,
+            duration=timeline.total / self._engine.sample_rate,
+            chapters=len(chapters),
+            words=sum(words(u.text) for u in utterances),
+            chapter_list=tuple(chapters),
+            voice=profile.name,
+        )
+
+    def _synthesize(
+        self,
+        utterances: tuple[Utterance, ...],
+        chapter_starts: set[int],
+        profile: VoiceProfile,
+        rate: int,
+        encoder: Encoder,
+        progress: Callable[[int, int], None] | None,
+    ) -> _Timeline:
+        """Speak every utterance into the encoder, with the profile's pauses between them."""
+        assert self._engine is not None
+        per_ms = self._engine.sample_rate / 1000
+        blocks_total = sum(u.is_block for u in utterances)
+        blocks_done = 0
+        starts: list[int] = []
+        lengths: list[int] = []
+        position = 0
+        if progress:
+            progress(0, blocks_total)
+        for index, utterance in enumerate(utterances):
+            self._engine.use(profile.settings(rate, quoted=utterance.quoted))
+            pcm = self._engine.speak(utterance.text)
+            starts.append(position)
+            lengths.append(len(pcm) // SAMPLE_WIDTH)
+            position += len(pcm) // SAMPLE_WIDTH
+            encoder.write(pcm)
+            if index + 1 < len(utterances):
+                pause_ms = (
+                    profile.pauses.chapter
+                    if index + 1 in chapter_starts
+                    else profile.pauses.after(utterance.kind)
+                )
+                silence = round(pause_ms * per_ms)
+                encoder.write(bytes(silence * SAMPLE_WIDTH))
+                position += silence
+            if utterance.is_block:
+                blocks_done += 1
+                if progress:
+                    progress(blocks_done, blocks_total)
+        return _Timeline(tuple(starts), tuple(lengths), position)
+
+    def _write_files(
+        self,
+        article: Article,
+        outdir: Path,
+        stem: str,
+        audio: bytes,
+        chapters: list[Chapter],
+        language: str,
+        profile: VoiceProfile,
+    ) -> list[Path]:
+        artist = ", ".join(article.bylines) or None
+        tags = Tags(
+            title=article.headline,
+            artist=artist,
+            album=article.publication,
+            date=article.published,
+            language=language,
+            comment=f"Source: {article.source or stem}",
+            length_ms=chapters[-1].end_ms,
+            encoder=f"accessnews (espeak-ng voice {profile.voice}, LAME)",
+        )
+        paths = [outdir / f"{stem}.mp3", outdir / f"{stem}.chapters.json"]
+        paths.append(outdir / f"{stem}.chapters.vtt")
+        write_atomic(paths[0], id3_tag(tags, chapters) + audio)
+        write_atomic(paths[1], chapters_json(chapters, article.headline, artist))
+        write_atomic(paths[2], chapters_vtt(chapters))
+        return paths
+
+
+def _check_every_block(
+    article: Article, utterances: tuple[Utterance, ...], timeline: _Timeline
+) -> None:
+    """Fail loudly unless every block id of the model has audio in the timeline."""
+    voiced = {u.block_id for u, n in zip(utterances, timeline.lengths, strict=True) if n > 0}
+    missing = [block.id for block in article.blocks if block.id not in voiced]
+    if missing:
+        raise RenderError(f"no audio for {len(missing)} block(s): {', '.join(missing[:5])}")
