@@ -29,13 +29,15 @@ class Difference:
 
 @dataclass(frozen=True)
 class SelfCheck:
+    """Word accuracy as 1 - word error rate: substituted, lost and inserted words all count."""
+
     words: int
-    matched: int
+    errors: int
     differences: tuple[Difference, ...]
 
     @property
     def accuracy(self) -> float:
-        return self.matched / self.words if self.words else 1.0
+        return max(0.0, 1 - self.errors / self.words) if self.words else 1.0
 
 
 def words(text: str) -> list[str]:
@@ -58,7 +60,7 @@ def self_check(
 ) -> SelfCheck:
     """Compare each group's print words with the back-translation of its laid-out braille."""
     braille = braille_by_source(pages)
-    total = matched = 0
+    total = errors = 0
     differences: list[Difference] = []
     for group in groups:
         expected = words(" ".join(para.print for para in group.paras))
@@ -66,10 +68,10 @@ def self_check(
         got = words(back_translate(cells)) if cells else []
         matcher = SequenceMatcher(None, expected, got, autojunk=False)
         total += len(expected)
-        matched += sum(block.size for block in matcher.get_matching_blocks())
-        differences.extend(
-            Difference(group.source, " ".join(expected[i1:i2]), " ".join(got[j1:j2]))
-            for tag, i1, i2, j1, j2 in matcher.get_opcodes()
-            if tag != "equal"
-        )
-    return SelfCheck(total, matched, tuple(differences))
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag != "equal":
+                errors += max(i2 - i1, j2 - j1)
+                differences.append(
+                    Difference(group.source, " ".join(expected[i1:i2]), " ".join(got[j1:j2]))
+                )
+    return SelfCheck(total, errors, tuple(differences))

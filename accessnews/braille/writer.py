@@ -64,8 +64,8 @@ class BrailleResult:
     def details(self) -> str:
         shown = self.check.differences[:DIFFERENCES_SHOWN]
         lines = [
-            f"braille table {self.table}: {self.check.matched}/{self.check.words} words "
-            f"back-translate unchanged, {len(self.check.differences)} differences"
+            f"braille table {self.table}: {self.check.words} words, {self.check.errors} word "
+            f"errors in the back-translation, {len(self.check.differences)} differences"
         ]
         lines += [f"  {difference}" for difference in shown]
         if len(self.check.differences) > len(shown):
