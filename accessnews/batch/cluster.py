@@ -29,7 +29,7 @@ class DaskPool:
         from distributed import Client
 
         try:
-            return Client(self.address, timeout="10s", set_as_default=False)
+            return Client(self.address, timeout="10s")
         except (OSError, TimeoutError, ValueError) as error:
             message = f"cannot reach the Dask scheduler at {self.address}: {error}"
             raise AccessnewsError(message) from None
