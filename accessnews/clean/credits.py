@@ -17,7 +17,7 @@ A paragraph that is only a credit disappears; its credit joins the neighbouring 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from ..model import Article, Block, Dropped, Figure, Inlines, Paragraph, plain
@@ -42,7 +42,8 @@ _AGENCY = "(?:{})".format(
     )
 )
 _UPPER = "A-ZÀ-ÖØ-Þ"
-_WORD = rf"[{_UPPER}0-9][\w'’.&-]*"
+# A capitalised word, or an initial ("J."); a full stop elsewhere ends the name (a sentence).
+_WORD = rf"(?:[{_UPPER}]\.|[{_UPPER}0-9][\w'’&-]*(?:\.[\w'’&-]+)*)"
 _PARTICLE = r"(?:via|for|of|the|and|de|van|von|der|da|di|du|le|la|on|y|&)"
 # Capitalised words joined by slashes, colons, commas, particles: "Doug Mills/The New York Times".
 _NAMES = rf"{_WORD}(?:(?:\s*/\s*|:\s+|,\s+|\s+(?:{_PARTICLE}\s+)*){_WORD}){{0,7}}"
@@ -96,12 +97,12 @@ CREDIT_SHAPES: tuple[Shape, ...] = (
     _shape(Kind.MARKED, r"(?:Image|IMAGE) (?i:copyright|source),?\s+(?P<credit>[^\n]{1,80}?)",
            "BBC 'Image copyright' line", "Image copyright Getty Images",
            "Image source, Getty Images"),
-    _shape(Kind.MARKED, rf"{_MARKER} (?:by|By|BY) (?P<credit>{_NAMES})",
-           "'Photo by' credit", "Photo by Jane Smith on Unsplash"),
     _shape(Kind.MARKED, rf"(?P<credit>(?:Staff|STAFF) (?:photo|Photo|PHOTO) (?:by|By|BY)"
            rf"\s+{_NAMES})",
            "staff photo credit",
            "STAFF PHOTO BY JOHN SMITH"),
+    _shape(Kind.MARKED, rf"{_MARKER} (?:by|By|BY) (?P<credit>{_NAMES})",
+           "'Photo by' credit", "Photo by Jane Smith on Unsplash"),
     _shape(Kind.MARKED, rf"(?P<credit>{_AGENCY}\s*/\s*{_NAMES})", "agency/photographer credit",
            "REUTERS/Stefan Wermuth"),
     _shape(Kind.MARKED, rf"{_MARKER}\s*/\s*(?P<credit>{_AGENCY}\b[^\n/]{{0,40}}?)",
@@ -189,26 +190,49 @@ def _caption_credit(text: str) -> Credit | None:
     return credit
 
 
+@dataclass(frozen=True)
+class _Found:
+    """A credit taken out of the text, waiting to be set on its figure and recorded."""
+
+    credit: str
+    reason: str
+    where: str
+
+
 @dataclass
 class _Figures:
     """The transform's running state: blocks out, audit entries, credits awaiting a caption."""
 
     blocks: tuple[Block, ...]
-    out: list[Block]
-    dropped: list[Dropped]
-    waiting: list[str]
+    out: list[Block] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
+    waiting: list[_Found] = field(default_factory=list)
 
-    def record(self, credit: str, reason: str, where: str) -> None:
-        self.dropped.append(Dropped(_KIND, credit, reason, where))
+    def record(self, found: _Found) -> None:
+        self.dropped.append(Dropped(_KIND, found.credit, found.reason, found.where))
 
-    def add_figure(self, figure: Figure, credits: list[str]) -> None:
-        """Append a figure with these credits and any awaiting it; combine, never duplicate."""
-        merged: list[str] = []
-        for credit in [*credits, *self.waiting]:
-            if credit and credit.casefold() not in (c.casefold() for c in merged):
-                merged.append(credit)
+    def add_figure(self, figure: Figure, found: list[_Found]) -> None:
+        """Append a figure with its credits and any awaiting it, each recorded exactly once."""
+        merged: dict[str, _Found] = {}
+        for item in [*self.waiting, *found]:
+            key = item.credit.casefold()
+            if key in merged:  # the same credit twice (markup and caption): one entry says so
+                item = replace(merged[key], reason=f"{merged[key].reason}, repeated in the text")
+            merged[key] = item
         self.waiting.clear()
-        self.out.append(replace(figure, credit="; ".join(merged) or None))
+        for item in merged.values():
+            self.record(item)
+        credits = "; ".join(item.credit for item in merged.values())
+        self.out.append(replace(figure, credit=credits or None))
+
+    def credit_last_figure(self, found: _Found) -> None:
+        """A credit line below a figure: its credit joins the figure's."""
+        figure = self.out.pop()
+        self.record(found)
+        credits = [figure.credit] if figure.credit else []
+        if found.credit.casefold() not in (c.casefold() for c in credits):
+            credits.append(found.credit)
+        self.out.append(replace(figure, credit="; ".join(credits)))
 
 
 def _strip_caption(spans: Inlines, start: int, stop: int) -> Inlines:
@@ -222,43 +246,39 @@ def _from_figure(state: _Figures, figure: Figure) -> None:
     """A figure from markup: take a textual credit out of its caption; record every credit."""
     caption = figure.caption
     text = plain(caption)
-    credits: list[str] = []
-    place = f"after the caption '{excerpt(text)}'"
+    found: list[_Found] = []
     bbc = _BBC_CAPTION.match(text)
     if bbc:
-        if bbc["credit"]:
-            state.record(bbc["credit"], "BBC 'Image copyright' line", place)
-            credits.append(bbc["credit"])
-        state.dropped.append(
-            Dropped("caption prefix", bbc["prefix"], "BBC caption marker", f"in '{excerpt(text)}'")
-        )
         caption = tidy(slice_spans(caption, bbc.end(), len(text)))
         text = plain(caption)
+        before = f"before the caption '{excerpt(text)}'"
+        state.dropped.append(Dropped("caption prefix", bbc["prefix"], "BBC caption marker", before))
+        if bbc["credit"]:
+            found.append(_Found(bbc["credit"], "BBC 'Image copyright' line", before))
+    after = f"after the caption '{excerpt(text)}'"
     if figure.credit:
         markup = whole_credit(figure.credit) or figure.credit
-        state.record(markup, "credit from the page's markup", place)
-        credits.append(markup)
+        found.append(_Found(markup, "credit from the page's markup", after))
     whole = whole_credit(text)
-    found = None if whole else _trailing(text, _FIGURE_KINDS)
+    credit = None if whole else _trailing(text, _FIGURE_KINDS)
     if whole:
-        state.record(whole, "caption that is only a credit", place)
-        credits.append(whole)
+        found.append(_Found(whole, "caption that is only a credit", "in a figure with no caption"))
         caption = ()
-    elif found:
-        state.record(found.text, found.shape.rule.reason, place)
-        credits.append(found.text)
-        caption = _strip_caption(caption, 0, found.start)
-    state.add_figure(replace(figure, caption=caption), credits)
+    elif credit:
+        found.append(_Found(credit.text, credit.shape.rule.reason, after))
+        caption = _strip_caption(caption, 0, credit.start)
+    state.add_figure(replace(figure, caption=caption), found)
 
 
 def _from_paragraph(state: _Figures, index: int, paragraph: Paragraph) -> bool:
     """Turn a caption line or credit-only line into figure data; False if it is prose."""
     text = paragraph.text
-    bbc = _BBC_CAPTION.match(text) if len(text) <= MAX_CAPTION_CHARS else None
-    if bbc:
+    if len(text) > MAX_CAPTION_CHARS:
+        return False
+    if _BBC_CAPTION.match(text):
         _from_figure(state, Figure(caption=paragraph.spans))
         return True
-    whole = whole_credit(text) if len(text) <= MAX_CAPTION_CHARS else None
+    whole = whole_credit(text)
     if whole:
         _credit_line(state, index, whole)
         return True
@@ -267,13 +287,12 @@ def _from_paragraph(state: _Figures, index: int, paragraph: Paragraph) -> bool:
         return False
     label = _LABEL.match(text[: credit.start])
     start = label.end() if label else 0
-    caption = _strip_caption(paragraph.spans, start, credit.start)
-    state.record(
-        credit.text, credit.shape.rule.reason, f"after the caption '{excerpt(text[start:])}'"
+    where = f"after the caption '{excerpt(text[start:])}'"
+    figure = Figure(
+        caption=_strip_caption(paragraph.spans, start, credit.start),
+        label=label["label"] if label else None,
     )
-    state.add_figure(
-        Figure(caption=caption, label=label["label"] if label else None), [credit.text]
-    )
+    state.add_figure(figure, [_Found(credit.text, credit.shape.rule.reason, where)])
     return True
 
 
@@ -281,29 +300,25 @@ def _credit_line(state: _Figures, index: int, credit: str) -> None:
     """A paragraph that is only a credit: it joins a BBC caption below or a figure above."""
     following = state.blocks[index + 1] if index + 1 < len(state.blocks) else None
     if isinstance(following, Paragraph) and _BBC_CAPTION.match(following.text):
-        state.record(
-            credit,
-            "credit line before a caption",
-            f"before the caption '{excerpt(following.text)}'",
-        )
-        state.waiting.append(credit)
+        caption = following.text[_BBC_CAPTION.match(following.text).end() :]
+        where = f"before the caption '{excerpt(caption)}'"
+        state.waiting.append(_Found(credit, "credit line before a caption", where))
     elif state.out and isinstance(state.out[-1], Figure):
-        figure = state.out.pop()
-        state.record(
-            credit, "credit line after a caption", f"after the caption '{excerpt(figure.text)}'"
-        )
-        state.add_figure(figure, [figure.credit or "", credit])
+        where = f"after the caption '{excerpt(plain(state.out[-1].caption))}'"
+        state.credit_last_figure(_Found(credit, "credit line below a caption", where))
     else:
-        state.record(credit, "line that is only a credit", block_place(state.blocks, index))
+        where = block_place(state.blocks, index)
+        state.record(_Found(credit, "line that is only a credit", where))
 
 
 def extract_credits(article: Article) -> Article:
     """Caption lines to Figures, textual credits out of captions, every credit recorded once."""
-    state = _Figures(article.blocks, [], [], [])
+    state = _Figures(article.blocks)
     for index, block in enumerate(article.blocks):
         if isinstance(block, Figure):
             _from_figure(state, block)
         elif not (isinstance(block, Paragraph) and _from_paragraph(state, index, block)):
             state.out.append(block)
-    figures = [b for b in state.out if not (isinstance(b, Figure) and not b.text)]
-    return article.with_blocks(tuple(figures), dropped=tuple(state.dropped))
+    # A figure left with no caption and no label says nothing; its credit is recorded already.
+    blocks = [b for b in state.out if not (isinstance(b, Figure) and not b.text)]
+    return article.with_blocks(tuple(blocks), dropped=tuple(state.dropped))
