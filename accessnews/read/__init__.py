@@ -1,6 +1,7 @@
 """Readers: one module per input format, each `read(data: bytes, *, name: str) -> Article`.
 
-`read_source` fetches or loads the input, detects its format by content and dispatches.
+`read_source` fetches (http(s) URLs) or loads the input, detects its format by content (not by
+the file extension) and dispatches.
 """
 
 from __future__ import annotations
@@ -9,7 +10,9 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Article
-from . import text
+from . import html, text
+from .detect import detect_format, transcode
+from .fetch import fetch, is_url
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 
@@ -35,11 +38,23 @@ def load_bytes(source: str) -> bytes:
         raise InputError(f"{source}: cannot read ({error.strerror})") from None
 
 
-def read_bytes(data: bytes, *, name: str) -> Article:
-    """Parse bytes of any supported format into a raw Article."""
+def read_bytes(
+    data: bytes, *, name: str, charset: str | None = None, base_url: str | None = None
+) -> Article:
+    """Parse bytes of any supported format into a raw Article.
+
+    `charset` is what a transport (an HTTP header) declared; `base_url` is the page's address.
+    """
+    if charset:
+        data = transcode(data, charset)
+    if detect_format(data).format == "html":
+        return html.read(data, name=name, base_url=base_url)
     return text.read(data, name=name)
 
 
 def read_source(source: str) -> Article:
-    """Read a file path into a raw (uncleaned) Article."""
+    """Read a file path or an http(s) URL into a raw (uncleaned) Article."""
+    if is_url(source):
+        page = fetch(source, max_bytes=MAX_INPUT_BYTES)
+        return read_bytes(page.data, name=source, charset=page.charset, base_url=page.url)
     return read_bytes(load_bytes(source), name=source)

@@ -52,6 +52,30 @@ def detect_format(data: bytes) -> Detected:
     return Detected("text")
 
 
+def codec_of(charset: str) -> str:
+    """Python's codec for a declared charset; browsers read latin-1 as windows-1252 (WHATWG)."""
+    codec = charset.strip().lower()
+    return "cp1252" if codec in {"iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii"} else codec
+
+
+def transcode(data: bytes, charset: str) -> bytes:
+    """Bytes as UTF-8 when a transport (an HTTP header) declared their charset.
+
+    Valid UTF-8 (or a BOM) is kept as it is: it outranks a server's default header.
+    """
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return data
+    try:
+        data.decode("utf-8")
+        return data
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode(codec_of(charset)).encode("utf-8")
+    except (LookupError, UnicodeDecodeError):
+        return data
+
+
 def decode(data: bytes, name: str) -> str:
     """Decode bytes to text: BOM, a declared HTML charset, UTF-8, then statistical detection."""
     for bom, codec in (
@@ -67,12 +91,8 @@ def decode(data: bytes, name: str) -> str:
     except UnicodeDecodeError:
         pass
     if declared:
-        codec = declared.group(1).decode("ascii").lower()
         try:
-            # Browsers read a declared latin-1 as windows-1252 (WHATWG encoding standard).
-            return data.decode(
-                "cp1252" if codec in {"iso-8859-1", "latin1", "latin-1", "us-ascii"} else codec
-            )
+            return data.decode(codec_of(declared.group(1).decode("ascii")))
         except (LookupError, UnicodeDecodeError):
             pass
     from charset_normalizer import from_bytes

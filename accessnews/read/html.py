@@ -1,0 +1,69 @@
+"""HTML pages of news sites to an Article: metadata, the article element, then its blocks.
+
+lxml does the page-level work (metadata, chrome, finding the article) because it is fast on
+large pages; BeautifulSoup walks the article element into blocks. Everything removed that had
+visible text is recorded in the audit trail.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml.etree import ParserError
+
+from ..errors import InputError
+from ..model import Article, ListBlock, Paragraph, Quote
+from .detect import decode, refuse_non_text
+from .html_blocks import read_blocks
+from .html_chrome import outside, strip_chrome, strip_invisible
+from .html_content import find_content
+from .html_header import read_header
+from .html_meta import page_meta
+from .language import guess_language
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_TEXT_BLOCKS = (Paragraph, Quote, ListBlock)
+
+
+def parse_page(text: str, name: str) -> lxml.html.HtmlElement:
+    """The page as an lxml document (lxml refuses str input with an XML encoding declaration)."""
+    try:
+        return lxml.html.document_fromstring(_XML_DECLARATION.sub("", text, count=1))
+    except (ParserError, ValueError) as error:
+        raise InputError(f"{name}: not a readable HTML page ({error})") from None
+
+
+def read(data: bytes, *, name: str, base_url: str | None = None) -> Article:
+    """Parse an HTML page; `base_url` (the page's address) makes relative links absolute."""
+    refuse_non_text(data, name)
+    doc = parse_page(decode(data, name), name)
+    page = page_meta(doc)
+    body = doc.find("body")
+    if body is None:
+        raise InputError(f"{name}: no article text found (the page has no body)")
+    dropped = strip_invisible(body)
+    dropped += strip_chrome(body)
+    root = find_content(body)
+    header = read_header(body, root, page, name)
+    dropped += header.dropped
+    dropped += outside(body, root)
+    blocks, more = read_blocks(
+        lxml.html.tostring(root, encoding="unicode"), base_url or page.base_url
+    )
+    if not any(isinstance(block, _TEXT_BLOCKS) for block in blocks):
+        raise InputError(
+            f"{name}: no article text found (no paragraphs outside menus and page chrome)"
+        )
+    text = " ".join(block.text for block in blocks)
+    return Article(
+        headline=header.headline,
+        blocks=tuple(blocks),
+        standfirst=header.standfirst,
+        bylines=header.bylines,
+        published=header.published,
+        publication=page.publication,
+        language=page.language or guess_language(text),
+        source=name,
+        dropped=(*dropped, *more),
+    )

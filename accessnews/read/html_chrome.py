@@ -1,0 +1,225 @@
+"""Page chrome: the parts of a news page around the article (menus, banners, ads, boxes).
+
+One table maps markers in an element's class, id, role or aria-label to the reason it is page
+chrome, so a new site's quirk is one line. Every removed element that had visible text is
+recorded in the audit trail: readers drop structure, never text, silently.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Iterator
+
+from lxml.html import HtmlElement
+
+from ..model import Dropped
+
+KIND = "page chrome"
+_SHORT = 100
+
+
+def _words(*alternatives: str) -> re.Pattern[str]:
+    """A pattern matching any alternative as a whole word of a class/id (`-`/`_` separate)."""
+    return re.compile(r"(?<![a-z])(?:" + "|".join(alternatives) + r")(?![a-z])")
+
+
+# (reason, pattern over "class id role aria-label", lower-cased); the first match wins.
+CHROME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("cookie banner", re.compile(r"cookie|consent|gdpr|onetrust|didomi|(?<![a-z])cmp(?![a-z])")),
+    (
+        "advertisement",
+        _words(
+            r"ads?",
+            r"advert\w*",
+            "adslot",
+            "adunit",
+            "dfp",
+            "gpt",
+            "sponsored",
+            "outbrain",
+            "taboola",
+            "publicidad",
+            "publicite",
+            "werbung",
+            "anzeige",
+        ),
+    ),
+    (
+        "share bar",
+        re.compile(
+            r"(?<![a-z])(?:shar(?:e|ing)|social-?(?:share|links|buttons|bar|tools|media))"
+            r"|compartir|partager|redes-?sociales"
+        ),
+    ),
+    ("comments", _words(r"comments?", "comentarios", "commentaires", "disqus", "discussion")),
+    ("newsletter box", re.compile(r"newsletter|(?<![a-z])sign-?up(?![a-z])|bolet[ií]n")),
+    ("subscribe prompt", re.compile(r"subscri|suscri|abonne|paywall|regwall")),
+    (
+        "related stories",
+        re.compile(
+            r"related|relacionad|recommend|(?<![a-z])(?:more-(?:stories|from|news)"
+            r"|read-?more|most-?(?:read|popular|viewed)|popular|trending|also-?read"
+            r"|further-?reading|recirc|latest)(?![a-z])"
+        ),
+    ),
+    ("promotion", _words(r"promo\w*", "teaser", "cta")),
+    ("topic tags", _words(r"tags?", r"topics?", "keywords", "etiquetas")),
+    (
+        "navigation",
+        _words("nav", "navbar", "navigation", "menu", r"breadcrumbs?", r"skip(?:-?link)?"),
+    ),
+    ("page header", _words(r"site-?header", "masthead", r"global-?header", r"top-?bar")),
+    ("footer", _words(r"site-?footer", "footer")),
+    ("sidebar", _words("sidebar", "rail", "widget")),
+    ("pop-up", _words("modal", "popup", "overlay")),
+)
+ROLE_REASONS = {
+    "navigation": "navigation",
+    "banner": "page header",
+    "contentinfo": "footer",
+    "complementary": "sidebar",
+    "search": "search",
+    "dialog": "pop-up",
+    "alertdialog": "pop-up",
+}
+TAG_REASONS = {
+    "nav": "navigation",
+    "aside": "sidebar",
+    "form": "form",
+    "dialog": "pop-up",
+    "button": "button",
+    "select": "form",
+    "noscript": "script fallback",
+}
+# Containers that hold the article itself are never chrome, whatever their classes say.
+_NEVER_CHROME = frozenset({"html", "body", "main", "article"})
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+# An element holding more than this share of the page's text is content, not chrome.
+_CONTENT_SHARE = 0.4
+
+
+def visible_text(element: HtmlElement) -> str:
+    """An element's text with whitespace collapsed."""
+    return " ".join(element.text_content().split())
+
+
+def audit_text(element: HtmlElement) -> str:
+    """An element's text for the audit trail, shortened; separate items stay separate words."""
+    text = " ".join(" ".join(element.itertext()).split())
+    return textwrap.shorten(text, _SHORT, placeholder=" …") if text else text
+
+
+def chrome_reason(element: HtmlElement) -> str | None:
+    """Why `element` is page chrome, or None if it may be content."""
+    tag = element.tag
+    if tag in _NEVER_CHROME:
+        return None
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return "hidden"
+    if _HIDDEN_STYLE.search(element.get("style", "")):
+        return "hidden"
+    role = element.get("role", "")
+    signature = " ".join(
+        (element.get("class", ""), element.get("id", ""), role, element.get("aria-label", ""))
+    ).lower()
+    if signature.strip():
+        for reason, pattern in CHROME_RULES:
+            if pattern.search(signature):
+                return reason
+    return ROLE_REASONS.get(role) or TAG_REASONS.get(tag)
+
+
+def _children(element: HtmlElement) -> Iterator[HtmlElement]:
+    return (child for child in element if isinstance(child.tag, str))
+
+
+def _chrome(element: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
+    """Top-most chrome elements under `element` (descendants of a match are not visited)."""
+    for child in _children(element):
+        reason = chrome_reason(child)
+        if reason:
+            yield child, reason
+        else:
+            yield from _chrome(child)
+
+
+def strip_chrome(body: HtmlElement) -> list[Dropped]:
+    """Remove page chrome from the tree; the audit entries of the removed text."""
+    total = max(len(body.text_content()), 1)
+    dropped: list[Dropped] = []
+    found = list(_chrome(body))
+    for element, reason in found:
+        if len(element.text_content()) > _CONTENT_SHARE * total:
+            continue
+        text = audit_text(element)
+        if text:
+            dropped.append(Dropped(KIND, text, reason))
+        element.drop_tree()
+    return dropped
+
+
+def outside(body: HtmlElement, root: HtmlElement) -> list[Dropped]:
+    """Remove what remains outside the article `root`, recording the text it had."""
+    dropped: list[Dropped] = []
+    ancestors = set(root.iterancestors())
+    for element in list(_outside_subtrees(body, root, ancestors)):
+        text = audit_text(element)
+        if text:
+            reason = {"header": "page header", "footer": "footer"}.get(element.tag)
+            dropped.append(Dropped(KIND, text, reason or "outside the article"))
+        element.drop_tree()
+    return dropped
+
+
+def _outside_subtrees(
+    element: HtmlElement, root: HtmlElement, ancestors: set[HtmlElement]
+) -> Iterator[HtmlElement]:
+    for child in _children(element):
+        if child is root:
+            continue
+        if child in ancestors:
+            yield from _outside_subtrees(child, root, ancestors)
+        else:
+            yield child
+
+
+# Elements that never show text to a reader; removed before anything else looks at the page.
+INVISIBLE_TAGS = (
+    "script",
+    "style",
+    "template",
+    "svg",
+    "canvas",
+    "link",
+    "meta",
+    "object",
+    "embed",
+    "iframe",
+)
+# An embedded frame's source -> its platform: the post's text is not in the page, only its link.
+FRAME_PLATFORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("twitter", re.compile(r"//(?:[\w-]+\.)?(?:twitter|x)\.com/")),
+    ("instagram", re.compile(r"//(?:www\.)?instagram\.com/")),
+    ("bluesky", re.compile(r"//(?:embed\.)?bsky\.app/")),
+    ("mastodon", re.compile(r"//[^/]+/@[^/]+/\d+/embed")),
+    ("youtube", re.compile(r"//(?:www\.)?youtube(?:-nocookie)?\.com/")),
+    ("facebook", re.compile(r"//(?:www\.)?facebook\.com/")),
+    ("tiktok", re.compile(r"//(?:www\.)?tiktok\.com/")),
+)
+
+
+def frame_platform(src: str) -> str | None:
+    return next((name for name, pattern in FRAME_PLATFORMS if pattern.search(src)), None)
+
+
+def strip_invisible(body: HtmlElement) -> list[Dropped]:
+    """Remove scripts, styles and frames; a frame of a known platform is recorded by its link."""
+    dropped: list[Dropped] = []
+    for element in list(body.iter(*INVISIBLE_TAGS)):
+        src = element.get("src", "")
+        platform = frame_platform(src) if element.tag == "iframe" else None
+        if platform:
+            dropped.append(Dropped("embed", f"{platform} {src}", "embedded frame without text"))
+        element.drop_tree()
+    return dropped

@@ -1,0 +1,146 @@
+"""The article's visible header: headline, byline, standfirst and date line.
+
+These elements become Article metadata, so they are taken out of the tree before the block walk
+(a byline is not a paragraph). Byline and date-line text that is not kept word for word goes
+to the audit trail.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lxml.html import HtmlElement
+
+from ..dates import parse_date
+from ..model import Dropped
+from .html_chrome import audit_text, visible_text
+from .html_meta import PageMeta, iso_date
+
+_BYLINE_CLASS = re.compile(r"(?<![a-z])(?:by-?line|author|autor|auteur|firma|contributor)")
+_STANDFIRST_CLASS = re.compile(
+    r"(?<![a-z])(?:standfirst|dek|sub-?title|sub-?headline|entradilla|sumario|chapo|chapeau)"
+)
+_DATELINE_CLASS = re.compile(r"(?<![a-z])(?:dateline|timestamp|pub-?date|published|fecha|date)")
+_BY = re.compile(r"^(?:by|por|par|von|door|di)\s+", re.IGNORECASE)
+_NAME_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|y|et|und|e|&)\s+")
+_ROLE_WORDS = re.compile(r"correspondent|editor|reporter|writer|staff|contributor|columnist")
+# Header elements are short; a long element with such a class is content, not a byline.
+_MAX_HEADER_CHARS = 300
+_INLINE_PARENTS = frozenset(
+    {"p", "li", "td", "dd", "blockquote", "figcaption", "h2", "h3", "h4", "h5", "h6", "a", "span"}
+)
+_CONTAINERS = frozenset({"body", "html", "article", "main"})
+_MEDIA = frozenset({"figure", "figcaption", "blockquote"})
+KIND = "metadata"
+
+
+@dataclass(frozen=True)
+class Header:
+    headline: str
+    standfirst: str | None
+    bylines: tuple[str, ...]
+    published: str | None
+    dropped: tuple[Dropped, ...]
+
+
+def _marks(element: HtmlElement) -> str:
+    return f"{element.get('class', '')} {element.get('itemprop', '')}".lower()
+
+
+def _classed(body: HtmlElement, pattern: re.Pattern[str]) -> Iterator[HtmlElement]:
+    """Top-most short elements whose class or itemprop matches `pattern`, outside media."""
+    for element in body.iter():
+        if not isinstance(element.tag, str) or element.tag in _CONTAINERS:
+            continue
+        if pattern.search(_marks(element)) and len(element.text_content()) <= _MAX_HEADER_CHARS:
+            ancestors = list(element.iterancestors())
+            if not any(a.tag in _MEDIA or pattern.search(_marks(a)) for a in ancestors):
+                yield element
+
+
+def split_byline(text: str) -> tuple[str, ...]:
+    """`By A, B and C, Rural Affairs Correspondent` -> (A, B, C)."""
+    names = _NAME_SPLIT.split(_BY.sub("", text.strip()))
+    return tuple(n for n in names if n and not _ROLE_WORDS.search(n.lower()))
+
+
+def _attached(element: HtmlElement, body: HtmlElement) -> bool:
+    """Still in the page (not inside a subtree removed earlier)."""
+    return any(ancestor is body for ancestor in element.iterancestors())
+
+
+def _headline(body: HtmlElement, root: HtmlElement) -> str | None:
+    """The visible h1 (the article's first, else the page's) is the headline; it is removed."""
+    h1 = next(root.iter("h1"), None)
+    if h1 is None:
+        h1 = next(body.iter("h1"), None)
+    if h1 is None:
+        return None
+    text = visible_text(h1)
+    h1.drop_tree()
+    return text or None
+
+
+def _bylines(body: HtmlElement) -> tuple[tuple[str, ...], list[HtmlElement]]:
+    """Names from [rel=author], [itemprop=author] or byline-classed elements, and the elements."""
+    elements = list(_classed(body, _BYLINE_CLASS))
+    authors = body.xpath(".//*[@rel='author']")
+    names = [visible_text(a) for a in authors if visible_text(a)]
+    if not names:
+        names = [n for e in elements for n in split_byline(visible_text(e))]
+    for author in authors:
+        parent = author.getparent()
+        short = parent is not None and len(parent.text_content()) <= len(author.text_content()) + 12
+        elements.append(parent if short and parent.tag not in {"body", "article"} else author)
+    return tuple(dict.fromkeys(names)), elements
+
+
+def _standalone_times(body: HtmlElement) -> list[HtmlElement]:
+    """`<time>` elements that stand alone (a date line), not inside a sentence."""
+    return [
+        t
+        for t in body.iter("time")
+        if t.getparent() is not None and t.getparent().tag not in _INLINE_PARENTS
+    ]
+
+
+def _date_of(datelines: list[HtmlElement]) -> str | None:
+    """The first machine-readable `<time datetime>` of the date lines, else a written date."""
+    for element in datelines:
+        times = [element] if element.tag == "time" else list(element.iter("time"))
+        for found in (iso_date(t.get("datetime")) for t in times):
+            if found:
+                return found
+    return next(filter(None, (parse_date(visible_text(e)) for e in datelines)), None)
+
+
+def read_header(body: HtmlElement, root: HtmlElement, page: PageMeta, name: str) -> Header:
+    """Take headline, byline, standfirst and date line out of the tree into metadata."""
+    headline = _headline(body, root) or page.headline or page.title or name
+    dom_bylines, byline_elements = _bylines(body)
+    standfirst_element = next(_classed(body, _STANDFIRST_CLASS), None)
+    standfirst = visible_text(standfirst_element) if standfirst_element is not None else None
+    if standfirst_element is not None:
+        standfirst_element.drop_tree()
+    datelines = [*_classed(body, _DATELINE_CLASS), *_standalone_times(body)]
+    published = page.published or _date_of(datelines)
+    dropped: list[Dropped] = []
+    for element, reason in (
+        *((e, "byline") for e in byline_elements),
+        *((e, "date line") for e in datelines),
+    ):
+        if not _attached(element, body):
+            continue
+        text = audit_text(element)
+        if text:
+            dropped.append(Dropped(KIND, text, reason))
+        element.drop_tree()
+    return Header(
+        headline=headline,
+        standfirst=standfirst or page.standfirst,
+        bylines=page.bylines or dom_bylines or page.meta_bylines,
+        published=published,
+        dropped=tuple(dropped),
+    )

@@ -1,0 +1,115 @@
+"""Inline HTML to spans: emphasis, code and links kept, whitespace collapsed as a browser does.
+
+Speech and braille both need emphasis and links, so they are carried as span attributes
+rather than flattened to plain text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from urllib.parse import urljoin
+
+from bs4 import NavigableString, Tag
+from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
+
+from ..model import Inlines, Span
+
+INLINE_TAGS = frozenset(
+    {
+        *("a", "abbr", "acronym", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del"),
+        *("dfn", "em", "font", "i", "img", "ins", "kbd", "label", "mark", "nobr", "q", "s"),
+        *("samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var"),
+        "wbr",
+    }
+)
+_ITALIC = frozenset({"em", "i", "dfn", "var"})
+_BOLD = frozenset({"strong", "b"})
+_CODE = frozenset({"code", "kbd", "samp", "tt"})
+# Browsers collapse ASCII whitespace only; a no-break space is text (cleaning normalises it).
+_SPACE = re.compile(r"[ \t\n\r\f]+")
+_NOT_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
+
+
+@dataclass(frozen=True)
+class Style:
+    italic: bool = False
+    bold: bool = False
+    code: bool = False
+    link: str | None = None
+
+    def span(self, text: str) -> Span:
+        return Span(text, italic=self.italic, bold=self.bold, code=self.code, link=self.link)
+
+
+def absolute_link(href: str | None, base: str | None) -> str | None:
+    """An absolute URL for a link; None for page-internal or script links."""
+    href = (href or "").strip()
+    if not href or href.startswith(("#", "javascript:")):
+        return None
+    return urljoin(base, href) if base else href
+
+
+def _styled(tag: Tag, style: Style, base: str | None) -> Style:
+    name = tag.name
+    if name in _ITALIC:
+        return replace(style, italic=True)
+    if name in _BOLD:
+        return replace(style, bold=True)
+    if name in _CODE:
+        return replace(style, code=True)
+    if name == "a":
+        return replace(style, link=absolute_link(tag.get("href"), base) or style.link)
+    return style
+
+
+def _text_of_image(tag: Tag) -> str:
+    """Inline images carry text only as emoji glyphs (their alt text is the character)."""
+    return tag.get("alt", "") if "emoji" in " ".join(tag.get("class", [])) else ""
+
+
+def node_spans(
+    child: Tag | NavigableString, base: str | None, style: Style = Style()
+) -> list[Span]:
+    """The text runs of one node with its style; a block element is set off by spaces."""
+    if isinstance(child, NavigableString):
+        return [] if isinstance(child, _NOT_TEXT) else [style.span(str(child))]
+    if child.name == "br":
+        return [style.span(" ")]
+    if child.name == "img":
+        return [style.span(_text_of_image(child))]
+    if child.name == "q":
+        return [style.span("“"), *raw_spans(child, base, style), style.span("”")]
+    if child.name in INLINE_TAGS:
+        return raw_spans(child, base, _styled(child, style, base))
+    return [Span(" "), *raw_spans(child, base, style), Span(" ")]
+
+
+def raw_spans(node: Tag, base: str | None, style: Style = Style()) -> list[Span]:
+    """Every text run under `node` with its style."""
+    return [span for child in node.children for span in node_spans(child, base, style)]
+
+
+def normalise(spans: list[Span]) -> Inlines:
+    """Collapse whitespace across span boundaries, trim the ends, merge equal-style neighbours."""
+    out: list[Span] = []
+    for span in spans:
+        text = _SPACE.sub(" ", span.text)
+        if out and out[-1].text.endswith(" ") or not out:
+            text = text.lstrip(" ")
+        if not text:
+            continue
+        if out and replace(out[-1], text="") == replace(span, text=""):
+            out[-1] = replace(out[-1], text=out[-1].text + text)
+        else:
+            out.append(replace(span, text=text))
+    while out and not out[-1].text.rstrip(" "):
+        out.pop()
+    if out:
+        out[-1] = replace(out[-1], text=out[-1].text.rstrip(" "))
+    return tuple(out)
+
+
+def inline_spans(node: Tag, base: str | None) -> Inlines:
+    """The normalised spans of everything under `node`."""
+    return normalise(raw_spans(node, base))

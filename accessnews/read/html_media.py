@@ -1,0 +1,101 @@
+"""Figures and embedded social-media posts, as their markup shows them.
+
+The reader separates what the markup separates (a credit in `<cite>`, a tweet in its own
+blockquote) and leaves textual credits and attribution lines to the cleaning transforms.
+"""
+
+from __future__ import annotations
+
+from bs4 import NavigableString, Tag
+
+from ..model import Dropped, Embed, Figure, Inlines, Span, spans_of
+from .html_inline import INLINE_TAGS, absolute_link, inline_spans, node_spans, normalise
+
+# Class of an embed's outer element -> platform name in the model.
+EMBED_CLASSES = {
+    "twitter-tweet": "twitter",
+    "twitter-video": "twitter",
+    "instagram-media": "instagram",
+    "bluesky-embed": "bluesky",
+    "mastodon-embed": "mastodon",
+    "tiktok-embed": "tiktok",
+    "text-post-media": "threads",
+}
+CREDIT_SELECTOR = ".credit, cite, small, [class*=credit], [class*=copyright]"
+CAPTION_SELECTOR = "figcaption, [class*=caption]"
+IMAGE_TAGS = ["img", "picture", "video", "svg", "canvas", "amp-img"]
+_TEXT_BLOCKS = ["p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "table"]
+
+
+def embed_platform(tag: Tag) -> str | None:
+    """The platform of an embedded post, from its class; None for anything else."""
+    return next((EMBED_CLASSES[c] for c in tag.get("class", []) if c in EMBED_CLASSES), None)
+
+
+def _lines(node: Tag, base: str | None) -> list[list[Span]]:
+    """The embed's text as lines: every block element starts a new line."""
+    lines: list[list[Span]] = [[]]
+    for child in node.children:
+        if isinstance(child, NavigableString) or child.name in INLINE_TAGS:
+            lines[-1] += node_spans(child, base)
+        else:
+            lines += _lines(child, base)
+            lines.append([])
+    return lines
+
+
+def embed_block(tag: Tag, platform: str, base: str | None) -> Embed | Dropped:
+    """The post's whole visible text, one line per block, attribution line included."""
+    lines = [normalise(line) for line in _lines(tag, base)]
+    spans: list[Span] = []
+    for line in filter(None, lines):
+        spans += [Span("\n")] if spans else []
+        spans += line
+    links = [a.get("href") for a in tag.find_all("a", href=True)]
+    url = tag.get("data-instgrm-permalink") or (links[-1] if links else None)
+    if not spans:
+        return Dropped(
+            "embed", f"{platform} post {url or ''}".strip(), "embedded post without text"
+        )
+    return Embed(platform, tuple(spans), url=absolute_link(url, base))
+
+
+def is_media_figure(tag: Tag) -> bool:
+    """A figure of an image or video (not a figure wrapping an embedded post or a quote)."""
+    return tag.find(IMAGE_TAGS) is not None and not any(
+        embed_platform(e) for e in tag.find_all(True)
+    )
+
+
+def looks_like_figure(tag: Tag) -> bool:
+    """A non-figure element that is only one image and its caption (`div.photo` layouts)."""
+    caption = tag.select_one(CAPTION_SELECTOR)
+    if caption is None or len(tag.find_all("img")) != 1:
+        return False
+    return all(b is caption or caption in b.parents for b in tag.find_all(_TEXT_BLOCKS))
+
+
+def _credits(tag: Tag) -> list[str]:
+    """Take the credit markup out of the figure; its texts, outermost elements only."""
+    found = tag.select(CREDIT_SELECTOR)
+    outermost = [e for e in found if not any(p in found for p in e.parents)]
+    texts = [" ".join(e.get_text(" ").split()) for e in outermost]
+    for element in outermost:
+        element.decompose()
+    return [t for t in texts if t]
+
+
+def figure_block(tag: Tag, base: str | None) -> Figure | Dropped:
+    """Caption without its credit markup; the image's alt text when there is no caption."""
+    credits = _credits(tag)
+    caption_element = tag.select_one(CAPTION_SELECTOR) or tag
+    caption: Inlines = inline_spans(caption_element, base)
+    image = tag.find("img")
+    alt = " ".join((image.get("alt", "") if image else "").split())
+    credit = "; ".join(credits) or None
+    if not caption and alt:
+        caption = spans_of(alt)
+    if not caption:
+        source = image.get("src", "") if image else ""
+        return Dropped("image", source or "image", "no caption or alt text")
+    return Figure(caption=caption, credit=credit)
