@@ -56,10 +56,11 @@ class Line:
 
     text: str
     source: str | None = None
-    kind: str = "text"  # "text" | "note" | "rule" | "blank" | "number" | "head"
+    kind: str = "text"  # "text" | "note" | "rule" | "blank" | "fill" | "number" | "head"
 
 
 BLANK = Line("", None, "blank")
+FILL = Line("", None, "fill")  # empty rows above a bottom page number: not a blank line of text
 
 
 @dataclass(frozen=True)
@@ -156,7 +157,7 @@ def _assemble(setup: PageSetup, number: int, label: str, body: list[Line]) -> Pa
     if top is not None:
         lines.insert(0, top)
     if setup.page_numbers == "bottom" and _shows_number(setup, number):
-        lines.extend([BLANK] * (setup.lines - 1 - len(lines)))
+        lines.extend([FILL] * (setup.lines - 1 - len(lines)))
         lines.append(Line(" " * (setup.cells - len(label)) + label, None, "number"))
     return Page(number, tuple(lines))
 
