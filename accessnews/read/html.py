@@ -23,13 +23,15 @@ from .html_meta import page_meta
 from .language import guess_language
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+# Characters XML (and so lxml) cannot hold; they are invisible control codes in a page.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _TEXT_BLOCKS = (Paragraph, Quote, ListBlock)
 
 
 def parse_page(text: str, name: str) -> lxml.html.HtmlElement:
     """The page as an lxml document (lxml refuses str input with an XML encoding declaration)."""
     try:
-        return lxml.html.document_fromstring(_XML_DECLARATION.sub("", text, count=1))
+        return lxml.html.document_fromstring(_NOT_XML.sub("", _XML_DECLARATION.sub("", text, 1)))
     except (ParserError, ValueError) as error:
         raise InputError(f"{name}: not a readable HTML page ({error})") from None
 

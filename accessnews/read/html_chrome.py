@@ -97,6 +97,7 @@ _NEVER_CHROME = frozenset({"html", "body", "main", "article"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 # An element holding more than this share of the page's text is content, not chrome.
 _CONTENT_SHARE = 0.4
+_MIN_CONTENT_CHARS = 500
 
 
 def visible_text(element: HtmlElement) -> str:
@@ -134,24 +135,29 @@ def _children(element: HtmlElement) -> Iterator[HtmlElement]:
     return (child for child in element if isinstance(child.tag, str))
 
 
-def _chrome(element: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
+def _protected(element: HtmlElement, total: int) -> bool:
+    """A container of the article (the h1, or most of a page's text) is never chrome."""
+    if next(element.iter("h1", "article", "main"), None) is not None:
+        return True
+    length = len(element.text_content())
+    return length > _CONTENT_SHARE * total and length > _MIN_CONTENT_CHARS
+
+
+def _chrome(element: HtmlElement, total: int) -> Iterator[tuple[HtmlElement, str]]:
     """Top-most chrome elements under `element` (descendants of a match are not visited)."""
     for child in _children(element):
         reason = chrome_reason(child)
-        if reason:
+        if reason and not _protected(child, total):
             yield child, reason
         else:
-            yield from _chrome(child)
+            yield from _chrome(child, total)
 
 
 def strip_chrome(body: HtmlElement) -> list[Dropped]:
     """Remove page chrome from the tree; the audit entries of the removed text."""
-    total = max(len(body.text_content()), 1)
+    total = len(body.text_content())
     dropped: list[Dropped] = []
-    found = list(_chrome(body))
-    for element, reason in found:
-        if len(element.text_content()) > _CONTENT_SHARE * total:
-            continue
+    for element, reason in list(_chrome(body, total)):
         text = audit_text(element)
         if text:
             dropped.append(Dropped(KIND, text, reason))

@@ -90,7 +90,7 @@ def figure_block(tag: Tag, base: str | None) -> Figure | Dropped:
     credits = _credits(tag)
     caption_element = tag.select_one(CAPTION_SELECTOR) or tag
     caption: Inlines = inline_spans(caption_element, base)
-    image = tag.find("img")
+    image = tag if tag.name == "img" else tag.find("img")
     alt = " ".join((image.get("alt", "") if image else "").split())
     credit = "; ".join(credits) or None
     if not caption and alt:

@@ -1,0 +1,232 @@
+"""HTML shapes one at a time: blocks, inline spans, credits, embeds, metadata and bad pages."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from accessnews.errors import InputError
+from accessnews.model import Article, Embed, Figure, Heading, ListBlock, Paragraph, Quote, Span
+from accessnews.read import read_bytes
+from accessnews.read.html_meta import language_tag, split_site_name
+
+PROSE = "<p>" + "The ferry left the harbour on time despite the wind and rain. " * 3 + "</p>"
+
+
+def page(body: str, head: str = "", lang: str = "en") -> Article:
+    html = (
+        f"<html lang='{lang}'><head>{head}</head>"
+        f"<body><article><h1>Headline</h1>{body}{PROSE}</article></body></html>"
+    )
+    return read_bytes(html.encode(), name="page.html")
+
+
+def first(article: Article, kind: type):
+    return next(block for block in article.blocks if isinstance(block, kind))
+
+
+def test_inline_emphasis_code_links_and_whitespace() -> None:
+    article = page(
+        "<p>  A <em>very</em>\n  <strong>bold <i>claim</i></strong> about <code>x = 1</code>"
+        " and <a href='https://example.org/a'>a link</a>,<br>then more. </p>",
+        head="<base href='https://news.example/story/'>",
+    )
+    assert first(article, Paragraph).spans == (
+        Span("A "),
+        Span("very", italic=True),
+        Span(" "),
+        Span("bold ", bold=True),
+        Span("claim", bold=True, italic=True),
+        Span(" about "),
+        Span("x = 1", code=True),
+        Span(" and "),
+        Span("a link", link="https://example.org/a"),
+        Span(", then more."),
+    )
+
+
+def test_relative_links_are_made_absolute_against_the_page_address() -> None:
+    article = page(
+        "<p>See <a href='../other'>this</a> and <a href='#top'>that</a>.</p>",
+        head="<link rel='canonical' href='https://news.example/a/story'>",
+    )
+    assert first(article, Paragraph).spans == (
+        Span("See "),
+        Span("this", link="https://news.example/other"),
+        Span(" and that."),
+    )
+
+
+def test_headings_lists_and_quotes() -> None:
+    article = page(
+        "<h2>Sub</h2><h4>Deeper</h4><ul><li>One <b>bold</b></li><li>Two<ul><li>Two a</li></ul>"
+        "</li></ul><ol><li>First</li><li>Second</li></ol>"
+        "<blockquote><p>Said once.</p><p>Said twice.</p><footer>A Person</footer></blockquote>"
+    )
+    headings = [(b.level, b.text) for b in article.blocks if isinstance(b, Heading)]
+    assert headings == [(2, "Sub"), (4, "Deeper")]
+    bullets, numbers = (b for b in article.blocks if isinstance(b, ListBlock))
+    assert (bullets.ordered, bullets.text) == (False, "One bold\nTwo\nTwo a")
+    assert (numbers.ordered, numbers.text) == (True, "First\nSecond")
+    quotes = [(q.text, q.cite) for q in article.blocks if isinstance(q, Quote)]
+    assert quotes == [("Said once.", None), ("Said twice.", "A Person")]
+
+
+def test_headline_h1_is_not_a_block_and_loose_text_is_a_paragraph() -> None:
+    article = page("<div>Loose text in a div <em>with emphasis</em>.<div>Inner block.</div></div>")
+    assert article.headline == "Headline"
+    texts = [b.text for b in article.blocks]
+    assert texts[:2] == ["Loose text in a div with emphasis.", "Inner block."]
+
+
+@pytest.mark.parametrize(
+    ("caption", "credit"),
+    [
+        ("Flood <span class='credit'>Jane Roe</span>", "Jane Roe"),
+        ("<p>Flood</p><cite>REUTERS/Tom Ashby</cite>", "REUTERS/Tom Ashby"),
+        ("Flood<small>© Council</small>", "© Council"),
+        ("<span>Flood</span> <span class='image-credit'>Getty</span>", "Getty"),
+        ("Flood <span class='copyright-holder'>PA</span>", "PA"),
+    ],
+)
+def test_credit_markup_shapes(caption: str, credit: str) -> None:
+    article = page(
+        f"<figure><img src='a.jpg' alt='alt'><figcaption>{caption}</figcaption></figure>"
+    )
+    figure = first(article, Figure)
+    assert (figure.text, figure.credit, figure.label) == ("Flood", credit, None)
+
+
+def test_figures_without_caption() -> None:
+    article = page(
+        "<figure><img src='a.jpg' alt='A boat'></figure><figure><img src='b.jpg'></figure>"
+        "<p><img src='c.jpg' alt=''></p><img src='pixel.gif' width='1' height='1'>"
+    )
+    assert [f.text for f in article.blocks if isinstance(f, Figure)] == ["A boat"]
+    assert [(d.kind, d.text) for d in article.dropped] == [("image", "b.jpg"), ("image", "c.jpg")]
+
+
+def test_a_figure_wrapping_an_embed_is_the_embed() -> None:
+    article = page(
+        "<figure class='embed'><blockquote class='twitter-tweet'><p>Post text</p>&mdash; A (@a)"
+        " <a href='https://x.com/a/status/1'>May 1, 2026</a></blockquote></figure>"
+    )
+    embed = first(article, Embed)
+    assert (embed.platform, embed.text, embed.url) == (
+        "twitter",
+        "Post text\n— A (@a) May 1, 2026",
+        "https://x.com/a/status/1",
+    )
+    assert not any(isinstance(b, Figure) for b in article.blocks)
+
+
+def test_frames_of_posts_are_audited_and_scripts_never_become_text() -> None:
+    article = page(
+        "<iframe class='mastodon-embed' src='https://mastodon.social/@ann/1234/embed'></iframe>"
+        "<script>var secret = 1;</script><style>p{}</style>"
+    )
+    assert [(d.kind, d.text) for d in article.dropped] == [
+        ("embed", "mastodon https://mastodon.social/@ann/1234/embed")
+    ]
+    assert "secret" not in " ".join(b.text for b in article.blocks)
+
+
+def test_json_ld_in_a_list_with_types_list_and_author_strings() -> None:
+    ld = (
+        '[{"@type": "WebPage"}, {"@type": ["NewsArticle"], "headline": "LD headline",'
+        ' "author": ["Ann Lee", {"name": "Bo Chen"}], "datePublished": "2026-01-02",'
+        ' "inLanguage": "fr-FR", "publisher": {"name": "Le Journal"}}]'
+    )
+    html = (
+        "<html><head><script type='application/ld+json'>" + ld + "</script></head>"
+        "<body><main>" + PROSE + "</main></body></html>"
+    )
+    article = read_bytes(html.encode(), name="p.html")
+    assert (article.headline, article.bylines, article.published) == (
+        "LD headline",
+        ("Ann Lee", "Bo Chen"),
+        "2026-01-02",
+    )
+    assert (article.language, article.publication) == ("fr-FR", "Le Journal")
+
+
+def test_byline_elements_and_title_fallback() -> None:
+    html = (
+        "<html><head><title>A quiet day | The Daily Example</title></head><body><div>"
+        "<p class='byline'>By Ann Lee, Bo Chen and Cy Dee, Staff Reporter</p>" + PROSE + PROSE
+        + "</div></body></html>"
+    )  # fmt: skip
+    article = read_bytes(html.encode(), name="p.html")
+    assert article.headline == "A quiet day"
+    assert article.publication == "The Daily Example"
+    assert article.bylines == ("Ann Lee", "Bo Chen", "Cy Dee")
+    assert ("metadata", "byline") in {(d.kind, d.reason) for d in article.dropped}
+
+
+@pytest.mark.parametrize(
+    ("raw", "tag"),
+    [
+        ("en_GB", "en-GB"),
+        ("EN-gb", "en-GB"),
+        ("es", "es"),
+        ("zh-hant-tw", "zh-Hant-TW"),
+        ("", None),
+    ],
+)
+def test_language_tags_are_normalised(raw: str, tag: str | None) -> None:
+    assert language_tag(raw) == tag
+
+
+def test_site_name_suffix() -> None:
+    assert split_site_name("A - B - The Post", "The Post") == ("A - B", "The Post")
+    long = "Why the tide turned: a very long headline with many words in it"
+    assert split_site_name(f"Storm - {long}", None) == (f"Storm - {long}", None)
+
+
+def test_chrome_table_does_not_take_the_article_container() -> None:
+    html = (
+        "<html><body><div class='page has-comments share-enabled'>" + PROSE * 3 + "</div>"
+        "<div class='share-tools'>Share this</div></body></html>"
+    )
+    article = read_bytes(html.encode(), name="p.html")
+    assert len(article.blocks) == 3
+    assert [(d.reason, d.text) for d in article.dropped] == [("share bar", "Share this")]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<html><body><nav><a href='/'>Home</a></nav><footer>© 2026</footer></body></html>",
+        "<html><head><title>Only a title</title></head><body></body></html>",
+        "<!DOCTYPE html><html><body><div class='cookie-banner'><p>We use cookies.</p></div>"
+        "<script>app()</script></body></html>",
+    ],
+)
+def test_a_page_without_article_text_is_one_clear_error(html: str) -> None:
+    with pytest.raises(InputError, match=r"^p\.html: no article text found \(") as caught:
+        read_bytes(html.encode(), name="p.html")
+    assert "\n" not in str(caught.value)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.sampled_from(
+            ["<p>", "</p>", "<div class='ad'>", "</div>", "<figure>", "<img alt='x'>",
+             "<figcaption>", "<blockquote class='twitter-tweet'>", "</blockquote>", "<ul><li>",
+             "<h2>", "<a href='::'>", "<em>", "<br>", "&amp;", "<!-- c -->", "<article>",
+             "<?xml version='1.0' encoding='utf-8'?>", "<script>", "</script>"]
+        )
+        | st.text(max_size=20),
+        max_size=30,
+    )
+)  # fmt: skip
+def test_arbitrary_html_reads_or_fails_cleanly(parts: list[str]) -> None:
+    data = ("<html><body>" + "".join(parts)).encode("utf-8", "surrogatepass")
+    try:
+        article = read_bytes(data, name="fuzz.html")
+    except InputError as error:
+        assert "\n" not in str(error)
+    else:
+        assert article.blocks
