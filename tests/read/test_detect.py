@@ -1,0 +1,78 @@
+"""Format detection by content and character-encoding detection."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from accessnews.errors import InputError
+from accessnews.read import read_bytes
+from accessnews.read.detect import decode, detect_format, transcode
+from tests.conftest import SAMPLES
+
+WORDS = "Le café coûte 2,50 € — « très cher », dit-elle. “Quotes” and £5 naïve. "
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"<!DOCTYPE html><html><body><p>x</p></body></html>", "html"),
+        (b"\xef\xbb\xbf  <html lang='en'>", "html"),
+        (b"<?xml version='1.0'?>\n<!-- saved -->\n<html>", "html"),
+        (b"Saved without a head\n<div><p>One</p><p>Two</p></div>", "html"),
+        (b"Headline\n\nA paragraph mentioning <b> once.\n", "text"),
+        (b"# Markdown headline\n\n- a list\n", "text"),
+    ],
+)
+def test_format_is_detected_by_content(data: bytes, expected: str) -> None:
+    assert detect_format(data).format == expected
+
+
+def test_an_html_page_saved_as_txt_is_read_as_html(tmp_path) -> None:
+    saved = tmp_path / "page.txt"
+    saved.write_bytes((SAMPLES / "13-festival-cometas-es.html").read_bytes())
+    article = read_bytes(saved.read_bytes(), name=str(saved))
+    assert article.language == "es" and article.bylines == ("Lucía Fernández Ortega",)
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "utf-8-sig", "utf-16", "cp1252"])
+def test_decoding_of_declared_and_undeclared_encodings(codec: str) -> None:
+    data = ("<html><body><p>" + WORDS * 8 + "</p></body></html>").encode(codec)
+    assert WORDS in decode(data, "x.html")
+
+
+def test_declared_latin_1_is_read_as_windows_1252() -> None:
+    data = ('<meta charset="iso-8859-1"><p>' + WORDS + "</p>").encode("cp1252")
+    assert WORDS in decode(data, "x.html")
+
+
+def test_undeclared_windows_1252_sample() -> None:
+    raw = (SAMPLES / "12-village-bakery-cp1252.html").read_bytes()
+    undeclared = re.sub(rb"<meta charset=[^>]+>", b"", raw)
+    text = decode(undeclared, "bakery.html")
+    assert "Village bakery’s “naïve” loaf" in text and "€3,000" in text and "£4.20" in text
+
+
+def test_transport_charset_wins_only_over_invalid_utf_8() -> None:
+    assert transcode(WORDS.encode("cp1252"), "windows-1252") == WORDS.encode("utf-8")
+    assert transcode(WORDS.encode("cp1252"), "ISO-8859-1") == WORDS.encode("utf-8")
+    assert transcode(WORDS.encode("utf-8"), "iso-8859-1") == WORDS.encode("utf-8")
+    assert transcode(b"\x81\x8d", "no-such-charset") == b"\x81\x8d"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "the file is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "this is a PNG image, not an article"),
+        (b"<html>\x00\x01\x02 binary", "binary data, not an article"),
+        (
+            b"<html><body><p>" + bytes(range(0x80, 0x100)) * 12 + b"</p>",
+            r"unknown character encoding \(",
+        ),
+    ],
+)
+def test_non_articles_are_refused_in_one_line(data: bytes, message: str) -> None:
+    with pytest.raises(InputError, match=f"^page.html: {message}"):
+        read_bytes(data, name="page.html")
