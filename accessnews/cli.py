@@ -73,7 +73,9 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 
     if args.jobs is not None and args.jobs < 1:
         raise AccessnewsError("--jobs must be at least 1")
-    settings = BatchSettings(args.jobs, args.time_limit or None, args.scheduler)
+    settings = BatchSettings(
+        args.jobs, args.time_limit or None, args.scheduler, edition=args.edition
+    )
     display = BatchProgress(sys.stderr)
     try:
         report = run_batch(
@@ -157,6 +159,9 @@ def _parser() -> argparse.ArgumentParser:
         "--time-limit", type=float, default=600, metavar="S", help="seconds per article (0: none)"
     )
     batch.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler, tcp://HOST:PORT")
+    batch.add_argument(
+        "--edition", action="store_true", help="also one MP3 and braille edition of all articles"
+    )
     _add_render_options(batch)
     batch.set_defaults(run=_cmd_batch)
 

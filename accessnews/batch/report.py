@@ -34,6 +34,7 @@ class Report:
     outdir: str
     lines: dict[int, Line] = field(default_factory=dict)
     seconds: float = 0.0
+    edition: dict[str, Any] | None = None  # with --edition: its files and figures, or "error"
 
     def add(self, index: int, line: Line) -> None:
         self.lines[index] = line
@@ -43,7 +44,7 @@ class Report:
 
     @property
     def failed(self) -> bool:
-        return self.counts()["failed"] > 0
+        return self.counts()["failed"] > 0 or "error" in (self.edition or {})
 
     def to_json(self) -> dict[str, Any]:
         counts = self.counts()
@@ -57,7 +58,7 @@ class Report:
                 {k: v for k, v in asdict(self.lines[i]).items() if v not in (None, (), {})}
                 for i in sorted(self.lines)
             ],
-        }
+        } | ({"edition": self.edition} if self.edition is not None else {})
 
     def write(self, outdir: Path) -> Path:
         path = outdir / REPORT_NAME
@@ -78,4 +79,12 @@ class Report:
             for _, line in sorted(self.lines.items())
             if line.status == "failed"
         ]
-        return "\n".join([head, *skipped, *failures])
+        return "\n".join([head, *skipped, *failures, *self._edition_summary()])
+
+    def _edition_summary(self) -> list[str]:
+        if self.edition is None:
+            return []
+        if "error" in self.edition:
+            return [f"  edition FAILED: {self.edition['error']}"]
+        files = ", ".join(self.edition["files"])
+        return [f"  edition: {files} ({self.edition['articles']} articles)"]

@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from ..errors import AccessnewsError
 from ..render import RenderOptions
 from .archive import members
 from .cluster import DaskPool
+from .edition import write_edition
 from .manifest import Entry, Manifest, input_hash
 from .members import Member
 from .naming import Namer
@@ -36,6 +38,7 @@ class BatchSettings:
     time_limit: float | None = 600.0
     scheduler: str | None = None
     limits: Limits = Limits()
+    edition: bool = False
 
 
 class Listener(Protocol):
@@ -94,6 +97,15 @@ class _Run:
         )
 
 
+def _edition(outdir: Path, report: Report, options: RenderOptions) -> dict[str, object]:
+    """The edition's report entry; an edition that cannot be made is a failure, not a crash."""
+    lines = [report.lines[i] for i in sorted(report.lines)]
+    try:
+        return write_edition(outdir, lines, options, f"{Path(report.archive).name} edition")
+    except AccessnewsError as error:
+        return {"error": str(error)}
+
+
 def run_batch(
     archive: Path,
     outdir: Path,
@@ -125,6 +137,8 @@ def run_batch(
         add(outcome.index, run.line(outcome))
     for index, line in settled:
         add(index, line)
+    if settings.edition:
+        run.report.edition = _edition(outdir, run.report, options)
     run.report.seconds = time.monotonic() - started
     run.report.write(outdir)
     return run.report

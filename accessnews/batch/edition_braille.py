@@ -1,0 +1,174 @@
+"""The edition in braille: a contents page, then every article starting on a new page.
+
+Articles are laid out by the braille module's own functions (groups, pagination, BRF and PEF
+serialisers) with page numbers continuing through the edition; the contents page lists each
+headline with guide dots and the braille page number where the article starts (BANA 2016, 4.3).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..braille.brf import brf
+from ..braille.formats import article_groups
+from ..braille.layout import (
+    CENTRE_MARGIN,
+    NUMBER_GAP,
+    Group,
+    Page,
+    PageSetup,
+    Para,
+    paginate,
+    shorten,
+    wrap,
+)
+from ..braille.pef import PefMeta, identifier, pef
+from ..braille.tables import table_for
+from ..braille.translate import Translator
+from ..braille.writer import BrailleOptions
+from ..fileio import write_atomic
+from ..model import Article
+
+GUIDE_DOT = '"'  # dot 5 in Braille ASCII: the guide dots leading to a contents page number
+CONTENTS = "Contents"
+RUNOVER = 3  # contents entries are 1-3 paragraphs
+Label = Callable[[int], str]
+
+
+@dataclass(frozen=True)
+class BrailleEdition:
+    files: list[Path]
+    pages: int
+    starts: tuple[int, ...]  # the page each article starts on
+
+
+class _Tables:
+    """One Translator per table, shared by every article of the edition."""
+
+    def __init__(self, table: str | None) -> None:
+        self.table = table
+        self._open: dict[str, Translator] = {}
+
+    def for_language(self, language: str) -> Translator:
+        name = table_for(self.table, language)
+        if name not in self._open:
+            self._open[name] = Translator(name)
+        return self._open[name]
+
+
+def _setup(options: BrailleOptions, head: str) -> PageSetup:
+    return PageSetup(
+        cells=options.cells,
+        lines=options.lines,
+        page_numbers=options.page_numbers,
+        interpoint=options.interpoint,
+        running_head=head,
+    )
+
+
+def _running_head(options: BrailleOptions, translator: Translator, headline: str) -> str:
+    """The article's headline cut to the width the braille writer gives a running head."""
+    if not options.running_head:
+        return ""
+    top = options.page_numbers == "top"
+    width = options.cells - 2 * (NUMBER_GAP + 4 if top else CENTRE_MARGIN)
+    return shorten(translator.translate_text(headline), width)
+
+
+def _entry(source: str, headline: str, number: str, cells: int) -> Group:
+    """A contents entry: the headline, guide dots, and the page number at the right margin."""
+    rows = wrap(
+        headline, cells - NUMBER_GAP - len(number), cells - RUNOVER + 1 - NUMBER_GAP - len(number)
+    )
+    indent = 0 if len(rows) == 1 else RUNOVER - 1
+    fill = cells - indent - len(rows[-1]) - 2 - len(number)
+    if fill >= 1:
+        rows[-1] = f"{rows[-1]} {GUIDE_DOT * fill} {number}"
+    else:
+        rows.append(f"{GUIDE_DOT * (cells - RUNOVER - len(number))} {number}")
+    paras = tuple(Para(row, headline, 1 if i == 0 else RUNOVER) for i, row in enumerate(rows))
+    return Group(source, paras)
+
+
+def _pad_to_odd(pages: list[Page], interpoint: bool) -> None:
+    """On two-sided paper an article starts on a right-hand (odd) page."""
+    if interpoint and len(pages) % 2 == 1:
+        pages.append(Page(len(pages) + 1, ()))
+
+
+@dataclass(frozen=True)
+class _Laid:
+    """One article ready to paginate: its groups and page setup, and how many pages it takes."""
+
+    headline: str  # in braille, for the contents
+    groups: list[Group]
+    setup: PageSetup
+    pages: int
+
+
+def _starts(laid: Sequence[_Laid], contents_pages: int, interpoint: bool) -> list[int]:
+    """The page each article starts on, after `contents_pages` pages of contents."""
+    starts, count = [], contents_pages
+    for article in laid:
+        count += count % 2 if interpoint else 0
+        starts.append(count + 1)
+        count += article.pages
+    return starts
+
+
+def _contents(
+    title: str, laid: Sequence[_Laid], starts: Sequence[int], setup: PageSetup, label: Label
+) -> tuple[Page, ...]:
+    """The contents pages: `title` and the headlines are braille already."""
+    heading = Group("contents", (Para(title, CONTENTS, centred=True),), blank_after=True)
+    entries = [
+        _entry(f"contents-{n}", article.headline, label(start), setup.cells)
+        for n, (article, start) in enumerate(zip(laid, starts, strict=True))
+    ]
+    return paginate([heading, *entries], setup, label)
+
+
+def braille_edition(
+    articles: Sequence[Article], outdir: Path, title: str, options: BrailleOptions
+) -> BrailleEdition:
+    """Write edition.brf and edition.pef into `outdir`."""
+    tables = _Tables(options.table)
+    main = tables.for_language(articles[0].language)
+
+    def label(n: int) -> str:
+        return main.translate_text(str(n))
+
+    laid = []
+    for article in articles:
+        translator = tables.for_language(article.language)
+        setup = _setup(options, _running_head(options, translator, article.headline))
+        groups = article_groups(article, translator.translate)
+        pages = len(paginate(groups, setup, label))
+        laid.append(_Laid(translator.translate_text(article.headline), groups, setup, pages))
+    plain = _setup(options, "")
+    contents_title = main.translate_text(CONTENTS)
+    guess = 1
+    while True:  # the contents' length moves the start pages, which can change its length
+        starts = _starts(laid, guess, options.interpoint)
+        contents = _contents(contents_title, laid, starts, plain, label)
+        if len(contents) == guess:
+            break
+        guess = len(contents)
+    edition = list(contents)
+    for article, start in zip(laid, starts, strict=True):
+        _pad_to_odd(edition, options.interpoint)
+        pages = paginate(article.groups, article.setup, lambda n, o=start - 1: label(n + o))
+        edition.extend(Page(p.number + start - 1, p.lines) for p in pages)
+    meta = PefMeta(
+        title=title,
+        creators=(),
+        language=articles[0].language,
+        published=None,
+        identifier=identifier(title, *(a.headline for a in articles)),
+    )
+    files = [outdir / "edition.brf", outdir / "edition.pef"]
+    write_atomic(files[0], brf(edition))
+    write_atomic(files[1], pef(edition, plain, meta))
+    return BrailleEdition(files, len(edition), tuple(starts))
