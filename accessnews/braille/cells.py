@@ -10,18 +10,7 @@ from __future__ import annotations
 BRAILLE_ASCII = " A1B'K2L@CIF/MSP\"E3H9O6R^DJG>NTQ,*5<-U8V.%[$+X!&;:4\\0Z7(_?W]#Y)="
 UNICODE_BLANK = 0x2800
 
-_BITS = {char: bits for bits, char in enumerate(BRAILLE_ASCII)}
-_TO_UNICODE = str.maketrans({char: chr(UNICODE_BLANK + bits) for char, bits in _BITS.items()})
-
-
-def ascii_of_bits(bits: int) -> str:
-    """The Braille ASCII character of a six-dot pattern (bits 0..63)."""
-    return BRAILLE_ASCII[bits]
-
-
-def bits_of_ascii(char: str) -> int:
-    """The dot bits of a Braille ASCII character."""
-    return _BITS[char]
+_TO_UNICODE = {ord(char): UNICODE_BLANK + bits for bits, char in enumerate(BRAILLE_ASCII)}
 
 
 def to_unicode(cells: str) -> str:

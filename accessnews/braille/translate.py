@@ -14,10 +14,12 @@ import louis
 
 from ..errors import AccessnewsError, RenderError
 from ..model import Inlines, spans_of
-from .cells import ascii_of_bits, bits_of_ascii
+from .cells import BRAILLE_ASCII
 
 _DOTS_BASE = 0x8000  # dotsIO cells: 0x8000 | dot bits
 _SIX_DOTS = 0x3F
+_FROM_DOTS = {_DOTS_BASE + bits: char for bits, char in enumerate(BRAILLE_ASCII)}
+_TO_DOTS = {ord(char): _DOTS_BASE + bits for bits, char in enumerate(BRAILLE_ASCII)}
 
 louis.setLogLevel(louis.LOG_OFF)  # table errors surface as our own one-line messages
 
@@ -64,23 +66,38 @@ class Translator:
         text = "".join(span.text for span in spans)
         if not text:
             return ""
+        dots = louis.translateString(
+            self._tables, text, typeform=self._typeform(spans), mode=louis.dotsIO
+        )
+        cells = dots.translate(_FROM_DOTS)
+        if not cells.isascii():  # a cell beyond six dots: undefined text was not refused first
+            raise RenderError(f"{self.table} gave a cell beyond six dots for {text[:40]!r}")
+        return cells
+
+    def _typeform(self, spans: Inlines) -> list[int] | None:
+        """Emphasis per character; None without emphasis, as any typeform slows liblouis down.
+
+        liblouis overwrites the typeform list it is given, so every call builds a new one.
+        """
+        if not any(span.italic or span.bold for span in spans):
+            return None
         typeform: list[int] = []
         for span in spans:
             form = (self._italic if span.italic else 0) | (self._bold if span.bold else 0)
             typeform.extend([form] * len(span.text))
-        # louis.translate overwrites the typeform list it is given: hand it a copy.
-        dots = louis.translate(self._tables, text, typeform=list(typeform), mode=louis.dotsIO)[0]
-        if any(ord(cell) & ~_SIX_DOTS != _DOTS_BASE for cell in dots):
-            raise RenderError(f"{self.table} gave a cell beyond six dots for {text[:40]!r}")
-        return "".join(ascii_of_bits(ord(cell) - _DOTS_BASE) for cell in dots)
+        return typeform
 
     def translate_text(self, text: str) -> str:
         """Contracted braille of unformatted text (page numbers, running heads)."""
         return self.translate(spans_of(text))
 
+    def number(self, value: int) -> str:
+        """A braille page number ("#A" for 1 in UEB)."""
+        return self.translate_text(str(value))
+
     def back_translate(self, cells: str) -> str:
         """Print text of Braille ASCII cells, as liblouis reads them back."""
-        dots = "".join(chr(_DOTS_BASE | bits_of_ascii(char)) for char in cells)
+        dots = cells.translate(_TO_DOTS)
         return louis.backTranslateString(self._tables, dots, mode=louis.dotsIO)
 
     def untranslatable(self, text: str, where: str) -> list[Untranslatable]:

@@ -99,7 +99,7 @@ class BrailleWriter:
         _refuse_untranslatable(article, translator)
         groups = article_groups(article, translator.translate)
         setup = self._setup(translator, article)
-        pages = paginate(groups, setup, lambda n: translator.translate_text(str(n)))
+        pages = paginate(groups, setup, translator.number)
         _verify_complete(article, groups, pages)
         check = self_check(groups, pages, translator.back_translate)
         meta = PefMeta(
