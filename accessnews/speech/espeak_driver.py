@@ -22,6 +22,7 @@ from pyttsx3.drivers import _espeak
 from pyttsx3.voice import Voice
 
 SAMPLE_WIDTH = 2  # espeak-ng delivers signed 16-bit mono samples
+BUFFER_MS = 500  # audio per callback: fewer Python calls than espeak-ng's default 60 ms
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ class _Library:
     @classmethod
     def start(cls, driver: EspeakDriver) -> None:
         if not cls.sample_rate:
-            rate = _espeak.Initialize(_espeak.AUDIO_OUTPUT_SYNCHRONOUS, 0)
+            rate = _espeak.Initialize(_espeak.AUDIO_OUTPUT_SYNCHRONOUS, BUFFER_MS)
             if rate <= 0:
                 raise RuntimeError("could not initialise espeak-ng")
             cls.callback = _espeak.t_espeak_callback(cls._dispatch)

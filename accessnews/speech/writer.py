@@ -58,6 +58,7 @@ class AudioResult:
     words: int
     chapter_list: tuple[Chapter, ...] = ()
     voice: str = ""
+    speech: float = 0.0  # seconds of synthesised speech, without the pauses between blocks
 
     def summary(self) -> str:
         return f"audio {clock(self.duration)}, {self.chapters} chapters, {self.words} words"
@@ -137,6 +138,7 @@ class AudioWriter:
             words=sum(words(u.text) for u in utterances),
             chapter_list=tuple(chapters),
             voice=profile.name,
+            speech=sum(timeline.lengths) / self._engine.sample_rate,
         )
 
     def _synthesize(

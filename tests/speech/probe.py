@@ -1,0 +1,26 @@
+"""Read rendered audio back with independent tools: ffprobe, ffmpeg, mutagen."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+
+def ffprobe(path: Path) -> dict:
+    """ffprobe's view of the file: format (duration, tags), streams and chapters in file order."""
+    out = subprocess.run(
+        ["ffprobe", "-v", "error", "-print_format", "json", "-show_format", "-show_streams",
+         "-show_chapters", str(path)],
+        check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    return json.loads(out)
+
+
+def decode_errors(path: Path) -> str:
+    """Everything ffmpeg complains about while decoding the whole file (empty when clean)."""
+    done = subprocess.run(
+        ["ffmpeg", "-v", "error", "-i", str(path), "-f", "null", "-"],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    return done.stderr + ("" if done.returncode == 0 else f"exit {done.returncode}")

@@ -1,0 +1,118 @@
+"""The synthesis layer: our pyttsx3 driver fixes the defects of pyttsx3 2.99's espeak driver."""
+
+from __future__ import annotations
+
+import multiprocessing
+import wave
+
+import pytest
+import pyttsx3
+
+from accessnews.errors import AccessnewsError, RenderError
+from accessnews.speech.engine import DRIVER, SpeechEngine, VoiceSettings, pieces, speech_problem
+from accessnews.speech.espeak_driver import SAMPLE_WIDTH, WordMark
+
+from .conftest import SENTENCES
+
+VOICE = VoiceSettings("gmw/en", 175)
+TEXT = " ".join(SENTENCES)  # 59 words, well over the ~110 characters pyttsx3 2.99 loses
+
+
+def seconds(pcm: bytes, engine: SpeechEngine) -> float:
+    return len(pcm) / SAMPLE_WIDTH / engine.sample_rate
+
+
+def test_speech_is_complete_and_plausible(engine):
+    engine.use(VOICE)
+    pcm = engine.speak(TEXT)
+    assert 59 * 60 / 175 * 0.7 < seconds(pcm, engine) < 59 * 60 / 175 * 1.5
+
+
+def test_first_synthesis_of_a_new_engine_is_complete(engine):
+    """pyttsx3 2.99 returned from the first runAndWait before synthesis had started."""
+    fresh = SpeechEngine()
+    fresh.use(VOICE)
+    assert abs(seconds(fresh.speak(TEXT), fresh) - seconds(engine.speak(TEXT), engine)) < 0.5
+
+
+def test_several_utterances_in_one_run_are_all_kept_in_order(engine):
+    engine.use(VOICE)
+    tts = pyttsx3.init(DRIVER)
+    results: list[dict] = []
+    tts.connect("synthesized", lambda **kw: results.append(kw))
+    for number, sentence in enumerate(SENTENCES):
+        tts.say(sentence, f"s{number}")
+    tts.runAndWait()
+    assert [r["name"] for r in results] == [f"s{n}" for n in range(len(SENTENCES))]
+    assert all(r["finished"] and len(r["pcm"]) > engine.sample_rate for r in results)
+
+
+def test_destroyed_driver_does_not_truncate_later_audio(engine):
+    """pyttsx3 2.99's destroy() left its callback registered and cut later audio short."""
+    engine.use(VOICE)
+    before = engine.speak(TEXT)
+    pyttsx3.init(DRIVER).proxy._driver.destroy()
+    assert abs(len(engine.speak(TEXT)) - len(before)) < engine.sample_rate * SAMPLE_WIDTH // 2
+
+
+def test_save_to_file_writes_a_wav_at_the_native_rate(engine, tmp_path):
+    engine.use(VOICE)
+    tts = pyttsx3.init(DRIVER)
+    target = tmp_path / "out.wav"
+    tts.save_to_file(TEXT, str(target))
+    tts.runAndWait()
+    with wave.open(str(target)) as wav:
+        assert (wav.getnchannels(), wav.getframerate()) == (1, engine.sample_rate)
+        assert wav.getnframes() / wav.getframerate() > 10
+
+
+def test_long_text_is_cut_at_sentence_ends_and_nothing_is_lost():
+    text = " ".join(SENTENCES * 100)
+    cut = list(pieces(text, limit=500))
+    assert all(len(p) <= 500 for p in cut)
+    assert " ".join(cut) == text
+    assert all(p.endswith(".") for p in cut)
+    unbroken = "x" * 1200
+    assert "".join(pieces(unbroken, limit=500)) == unbroken
+
+
+@pytest.mark.parametrize(
+    ("pcm_seconds", "marks", "finished", "problem"),
+    [
+        (4.0, (WordMark(0, 3, 0), WordMark(24, 3, 3000)), True, None),
+        (4.0, (WordMark(0, 3, 0),), False, "did not finish"),
+        (0.0, (), True, "no audio"),
+        (0.3, (WordMark(0, 3, 0), WordMark(24, 3, 3000)), True, "of audio for"),
+        (4.0, (WordMark(0, 3, 0), WordMark(8, 5, 900)), True, "stops before the last word"),
+    ],
+)
+def test_speech_checks(pcm_seconds, marks, finished, problem):
+    text = "One two three four five six"  # 6 words, the last one at 24
+    pcm = bytes(int(pcm_seconds * 22050) * SAMPLE_WIDTH)
+    found = speech_problem(text, pcm, marks, finished, 22050, 175)
+    assert found is None if problem is None else problem in found
+
+
+def test_unknown_engine_voice_is_a_user_error(engine):
+    with pytest.raises(AccessnewsError, match="no voice"):
+        engine.use(VoiceSettings("no-such-voice", 175))
+    engine.use(VOICE)
+    assert engine.speak("Still working.")
+
+
+def _speak_in_child(engine: SpeechEngine, results: multiprocessing.Queue) -> None:
+    try:
+        engine.speak("hello")
+        results.put("spoke")
+    except RenderError as error:
+        results.put(str(error))
+
+
+def test_forked_process_gets_a_clear_error_instead_of_a_hang(engine):
+    engine.use(VOICE)
+    context = multiprocessing.get_context("fork")
+    results = context.Queue()
+    child = context.Process(target=_speak_in_child, args=(engine, results))
+    child.start()
+    child.join(20)
+    assert "spawn" in results.get(timeout=1)

@@ -1,0 +1,87 @@
+"""Normalisation rules: each rule's own example, and how espeak-ng reads the result."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from accessnews.speech.language import LANG_DIR, english_ordinal, language_for, roman_value
+from accessnews.speech.spoken import SpokenForm
+
+RULES = [
+    pytest.param(language_for(code), rule, id=f"{code}-{rule.name}")
+    for code in sorted(p.stem for p in LANG_DIR.glob("*.toml"))
+    for rule in language_for(code).rules
+]
+
+
+@pytest.mark.parametrize(("lang", "rule"), RULES)
+def test_rule_example_gives_its_spoken_form(lang, rule):
+    assert rule.pattern.search(rule.example), "the example must exercise its rule"
+    assert lang.normalise(rule.example) == rule.expect
+
+
+def phonemes(text: str, voice: str = "gmw/en") -> str:
+    return subprocess.run(
+        ["espeak-ng", "-v", voice, "-q", "-x", text], check=True, capture_output=True, text=True
+    ).stdout
+
+
+# (written, phonemes espeak-ng must say for our spoken form, phonemes it said for the raw text)
+ESPEAK_CASES = [
+    ("MPs", "'Em p'i:z", "Emp'i:"),
+    ("Ms Rudd", "m'Iz", ",Em'Es"),
+    ("No 10", "n'Vmb3", "n'oU"),
+    ("Baker St", "str'i:t", "s@nt"),
+    ("£5.5m", "m'Ili@n p'aUndz", "p'aUnd f'aIv"),
+    ("$3,000", "T'aUz@nd d'0l3z", "d'0l3 Tr'i:"),
+    ("23/03/2017", "m'A@tS", "sl'aS"),
+    ("2017-03-23", "m'A@tS", "d'aS"),
+    ("the 1990s", "n'aIntiz", "h'VndrI2d"),
+    ("9.30am", "T'3:ti", "pOInt"),
+    ("24/7", "tw'Enti f'o@ s'Ev@n", "sl'aS"),
+    ("Henry VIII", "'eItT", "r,oUm@n"),
+    ("World War II", "w'O@ t'u:", "r,oUm@n"),
+    ("Chelsea vs Arsenal", "v'3:sI2z", "v,i:;'Es"),
+    ("www.bbc.co.uk/news", "sl'aS 'En 'i:", "nj'u:z"),
+    ("#WeAreNotAfraid", "h'aS wi:", None),
+    ("@erincnn", "'En s'i:; 'En 'En", "'ErINkn"),
+    ("💪", "fl'Ekst", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("written", "wanted", "raw"), ESPEAK_CASES, ids=[c[0] for c in ESPEAK_CASES]
+)
+def test_espeak_reads_the_spoken_form_correctly(written, wanted, raw):
+    spoken = SpokenForm(language_for("en-GB")).say(written)
+    said = phonemes(spoken)
+    assert wanted in said, f"{written!r} -> {spoken!r} -> {said!r}"
+    if raw is not None:
+        assert raw in phonemes(written), "the raw text no longer shows the problem"
+        assert raw not in said
+
+
+def test_rules_leave_plain_news_text_alone():
+    text = "Mr Khan said 29 people were injured in St James's Park on Thursday."
+    assert language_for("en").normalise(text) == text
+
+
+def test_dates_that_are_no_dates_are_left_as_written():
+    assert language_for("en").normalise("scored 45/50/2017") == "scored 45/50/2017"
+
+
+def test_american_article_says_month_first():
+    assert language_for("en-US").normalise("on 2017-03-23") == "on March 23, 2017"
+
+
+def test_unknown_language_falls_back_to_english_data():
+    assert language_for("de-DE").code == "en"
+
+
+def test_roman_and_ordinal_helpers():
+    assert [roman_value(n) for n in ("II", "IV", "VIII", "IX", "XIV", "XL")] == [2, 4, 8, 9, 14, 40]
+    assert [english_ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 101)] == [
+        "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st",
+    ]  # fmt: skip
