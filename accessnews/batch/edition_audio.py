@@ -150,6 +150,7 @@ def audio_edition(pieces: Sequence[Piece], outdir: Path, title: str, bitrate: in
              "--signed", "--little-endian", "-m", "m", "-b", str(bitrate),
              "-q", str(LAME_QUALITY), "-", str(encoded)],
             stdin=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,  # LAME warns about libsndfile and raw input; not for users
         )  # fmt: skip
         assert lame.stdin is not None
         position = 0  # samples

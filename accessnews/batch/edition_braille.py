@@ -138,7 +138,7 @@ def braille_edition(
     main = tables.for_language(articles[0].language)
 
     def label(n: int) -> str:
-        return main.translate_text(str(n))
+        return main.number(n)
 
     laid = []
     for article in articles:

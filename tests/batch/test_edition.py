@@ -1,0 +1,117 @@
+"""--edition: one MP3 with nested chapters and one braille volume with a contents page."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+from lxml import etree
+from mutagen.id3 import ID3
+from mutagen.mp3 import MP3
+
+from accessnews.batch import BatchSettings, run_batch
+from accessnews.braille.translate import Translator
+from accessnews.braille.writer import BrailleOptions
+from accessnews.render import RenderOptions
+from accessnews.speech.writer import AudioOptions
+
+from .conftest import write_zip
+
+BRAILLE_ONLY = RenderOptions(audio=None, braille=BrailleOptions())
+
+
+def _pages(brf: Path) -> list[list[str]]:
+    return [page.split("\r\n")[:-1] for page in brf.read_bytes().decode("ascii").split("\f")[:-1]]
+
+
+def _body(page: list[str]) -> list[str]:
+    """A page without its page-number row and the blank fill above it."""
+    return [row for row in page[:-1] if row.strip()]
+
+
+def test_audio_and_braille_edition(tmp_path: Path, articles: dict, pef_schema_dir: Path) -> None:
+    chosen = {name: articles[name] for name in ("a.txt", "news/b.md")}
+    out = tmp_path / "out"
+    options = RenderOptions(audio=AudioOptions(), braille=BrailleOptions())
+    settings = BatchSettings(jobs=2, edition=True)
+    report = run_batch(write_zip(tmp_path / "day.zip", chosen), out, options, settings)
+    assert not report.failed, report.summary()
+    edition = json.loads((out / "report.json").read_text())["edition"]
+    assert edition["articles"] == 2
+
+    tag = ID3(out / "edition.mp3")
+    tocs = {toc.element_id: toc for toc in tag.getall("CTOC")}
+    chapters = {chap.element_id: chap for chap in tag.getall("CHAP")}
+    top = tocs["toc"]
+    assert top.flags & 1 and top.flags & 2  # top-level, ordered
+    assert top.child_element_ids == ["a1", "a2"]
+    length_ms = MP3(out / "edition.mp3").info.length * 1000
+    previous_end = 0
+    for number, stem in enumerate(("a", "news/b"), start=1):
+        article = tocs[f"a{number}"]
+        headline = json.loads((out / f"{stem}.model.json").read_text())["title"]
+        assert article.sub_frames["TIT2"].text == [headline]
+        own = json.loads((out / f"{stem}.chapters.json").read_text())["chapters"]
+        sections = [chapters[c] for c in article.child_element_ids]
+        assert [c.sub_frames["TIT2"].text[0] for c in sections] == [c["title"] for c in own]
+        assert sections[0].start_time >= previous_end
+        previous_end = sections[-1].end_time
+    assert abs(previous_end - length_ms) < 200
+    sidecar = json.loads((out / "edition.chapters.json").read_text())["chapters"]
+    assert [c["title"] for c in sidecar] == [
+        tocs["a1"].sub_frames["TIT2"].text[0],
+        tocs["a2"].sub_frames["TIT2"].text[0],
+    ]
+    vtt = (out / "edition.chapters.vtt").read_text()
+    assert vtt.startswith("WEBVTT") and vtt.count(" --> ") == 2
+    probed = subprocess.run(
+        ["ffprobe", "-v", "error", "-show_chapters", "-of", "json", str(out / "edition.mp3")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert len(json.loads(probed.stdout)["chapters"]) == len(chapters)
+
+    schema = etree.RelaxNG(etree.parse(str(pef_schema_dir / "pef-2008-1.rng")))
+    assert schema.validate(etree.parse(str(out / "edition.pef")))
+    pages = _pages(out / "edition.brf")
+    assert len(pages) == edition["pages"]
+    english = Translator("en-ueb-g2.ctb")
+    contents = english.back_translate(" ".join(row.strip() for row in pages[0]))
+    assert contents.split()[0] == "Contents"
+    for stem, start in zip(("a", "news/b"), edition["starts"], strict=True):
+        own = _pages(out / f"{stem}.brf")
+        assert _body(pages[start - 1]) == _body(own[0])  # each article starts on a new page
+        headline = json.loads((out / f"{stem}.model.json").read_text())["title"]
+        first_word = english.translate_text(headline).split()[0]
+        entry = next(n for n, row in enumerate(pages[0]) if row.startswith(first_word))
+        rows = pages[0][entry : entry + 3]  # the entry, guide dots and its start page
+        assert any(row.endswith(f'" {english.number(start)}') for row in rows)
+        assert pages[0][entry:][0:3] and any(
+            row.endswith(f'" {english.number(start)}') for row in pages[0][entry : entry + 3]
+        )
+
+
+def test_interpoint_edition_starts_articles_on_right_hand_pages(
+    tmp_path: Path, articles: dict
+) -> None:
+    options = RenderOptions(braille=BrailleOptions(interpoint=True, lines=12))
+    report = run_batch(
+        write_zip(tmp_path / "a.zip", articles),
+        tmp_path / "out",
+        options,
+        BatchSettings(jobs=2, edition=True),
+    )
+    assert report.edition is not None and "error" not in report.edition
+    assert all(start % 2 == 1 for start in report.edition["starts"])
+    assert len(_pages(tmp_path / "out" / "edition.brf")) == report.edition["pages"]
+
+
+def test_an_edition_of_nothing_fails_cleanly(tmp_path: Path) -> None:
+    archive = write_zip(tmp_path / "a.zip", {"logo.png": b"\x89PNG"})
+    report = run_batch(archive, tmp_path / "out", BRAILLE_ONLY, BatchSettings(jobs=1, edition=True))
+    assert report.failed and report.edition == {
+        "error": "edition: no article of the archive was rendered"
+    }
+    assert "edition FAILED" in report.summary()
