@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Article, Block, Dropped, Heading, Paragraph
-from .rule import Rule, block_place, rule
+from .rule import Rule, block_place, rebuilt, rule
 
 _I = re.IGNORECASE
 # Longer than this, a block is prose even if it starts like furniture.
@@ -115,4 +115,4 @@ def drop_boilerplate(article: Article) -> Article:
         else:
             where = block_place(article.blocks, index)
             dropped.append(Dropped("boilerplate", block.text, found.reason, where))
-    return article.with_blocks(tuple(kept), dropped=tuple(dropped))
+    return rebuilt(article, kept, dropped)

@@ -21,10 +21,11 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from ..model import Article, Block, Dropped, Figure, Inlines, Paragraph, plain
-from .rule import Rule, block_place, excerpt, rule
+from .rule import Rule, block_place, excerpt, rebuilt, rule
 from .spans import slice_spans, tidy
 
 MAX_CAPTION_CHARS = 300
+_BARE_TAIL = 120
 
 # Photo agencies and wire services, as credits name them (also matched in capitals).
 AGENCIES = (
@@ -41,6 +42,10 @@ _AGENCY = "(?:{})".format(
         for name in sorted({n for a in AGENCIES for n in (a, a.upper())}, key=len, reverse=True)
     )
 )
+# Last words of agency names and submitted-photo credits: the cheap test before bare shapes.
+_AGENCY_ENDS = frozenset(name.split()[-1].split("-")[-1].lower() for name in AGENCIES)
+_SUBMITTED = ("submitted", "contributed", "supplied", "handout")
+_SUBMITTED_ENDS = frozenset((*_SUBMITTED, "photo", "image", "picture", "photograph"))
 _UPPER = "A-ZÀ-ÖØ-Þ"
 # A capitalised word, or an initial ("J."); a full stop elsewhere ends the name (a sentence).
 _WORD = rf"(?:[{_UPPER}]\.|[{_UPPER}0-9][\w'’&-]*(?:\.[\w'’&-]+)*)"
@@ -63,60 +68,92 @@ class Kind(Enum):
 
 @dataclass(frozen=True)
 class Shape:
+    """A credit shape, its trailing form, and substrings one of which a text must hold to
+    be worth the regex (lowercase; cleaning is on the hot path)."""
+
     kind: Kind
     rule: Rule
     trailing: re.Pattern[str]
+    needs: tuple[str, ...]
+    last_words: frozenset[str]
+
+    def worth_trying(self, low: str) -> bool:
+        """The cheap test on the lowercased text before the regex."""
+        if self.needs and not any(needle in low for needle in self.needs):
+            return False
+        if not self.last_words:
+            return True
+        words = low.rsplit(None, 1)
+        return bool(words) and words[-1].rsplit("/", 1)[-1] in self.last_words
 
 
-def _shape(kind: Kind, pattern: str, reason: str, *examples: str) -> Shape:
+def _shape(
+    kind: Kind,
+    needs: tuple[str, ...],
+    pattern: str,
+    reason: str,
+    *examples: str,
+    last_words: frozenset[str] = frozenset(),
+) -> Shape:
     """A credit shape; `pattern` matches the whole credit and names the kept part `credit`."""
     trailing = re.compile(rf"(?:^|(?<=\s))(?:{pattern})\s*$")
-    return Shape(kind, rule(pattern, reason, *examples), trailing)
+    return Shape(kind, rule(pattern, reason, *examples), trailing, needs, last_words)
 
 
 CREDIT_SHAPES: tuple[Shape, ...] = (
-    _shape(Kind.PARENS, rf"\((?P<credit>[^()\n]{{0,60}}?\b{_AGENCY}\b[^()\n]{{0,60}}?)\)",
+    _shape(Kind.PARENS, (")",),
+           rf"\((?P<credit>[^()\n]{{0,60}}?\b{_AGENCY}\b[^()\n]{{0,60}}?)\)",
            "agency credit in parentheses", "(REUTERS)", "(PA)", "(Getty Images)",
            "(AP Photo/Nick Wass)", "(Getty Images: Kiran Ridley)"),
-    _shape(Kind.MARKED, r"\((?:Photo|Picture|Image|Photograph)s?(?: credit)?:\s*"
-           r"(?P<credit>[^()\n]{1,80})\)", "photo credit in parentheses",
-           "(Photo: Jane Smith)"),
-    _shape(Kind.MARKED, rf"\[(?P<credit>(?i:file|photo|image|picture)s?:\s*[^\[\]\n]{{1,80}}"
+    _shape(Kind.MARKED, (")",),
+           r"\((?:Photo|Picture|Image|Photograph)s?(?: credit)?:\s*(?P<credit>[^()\n]{1,80})\)",
+           "photo credit in parentheses", "(Photo: Jane Smith)"),
+    _shape(Kind.MARKED, ("]",),
+           rf"\[(?P<credit>(?i:file|photo|image|picture)s?:\s*[^\[\]\n]{{1,80}}"
            rf"|[^\[\]\n]{{0,60}}?\b{_AGENCY}\b[^\[\]\n]{{0,60}}?)\]",
            "agency credit in brackets", "[File: Reuters]", "[Ahmed Jadallah/Reuters]"),
-    _shape(Kind.MARKED, rf"(?:{_MARKER}|Composite|COMPOSITE)s?\s*:\s*"
-           rf"(?P<credit>{_NAMES})", "'Photograph:' credit", "Photograph: Stefan Rousseau/EPA"),
-    _shape(Kind.MARKED, r"(?:(?:(?:Main|MAIN) )?(?:[Ii]mage|[Pp]hoto|[Pp]icture|Header image)"
-           r" (?i:credits?)"
-           r"|Credits?|CREDITS?)"
-           r"\s*(?::|\.{2,3}|…)\s*(?P<credit>[^\n]{1,100}?)", "'Credit:' line",
-           "Credit: Jane Smith", "Credit... Doug Mills/The New York Times",
+    _shape(Kind.MARKED, ("photo", "picture", "image", "composite"),
+           rf"(?:{_MARKER}|Composite|COMPOSITE)s?\s*:\s*(?P<credit>{_NAMES})",
+           "'Photograph:' credit", "Photograph: Stefan Rousseau/EPA"),
+    _shape(Kind.MARKED, ("credit",),
+           r"(?:(?:(?:Main|MAIN) )?(?:[Ii]mage|[Pp]hoto|[Pp]icture|Header image) (?i:credits?)"
+           r"|Credits?|CREDITS?)\s*(?::|\.{2,3}|…)\s*(?P<credit>[^\n]{1,100}?)",
+           "'Credit:' line", "Credit: Jane Smith", "Credit... Doug Mills/The New York Times",
            "Credit…Doug Mills/The New York Times", "Image credit: Jane Smith/PA",
            "Main image credit: Getty"),
-    _shape(Kind.MARKED, r"©\s*(?P<credit>[^\n©]{1,80}?)", "copyright sign", "© Reuters"),
-    _shape(Kind.MARKED, r"(?:Image|IMAGE) (?i:copyright|source),?\s+(?P<credit>[^\n]{1,80}?)",
+    _shape(Kind.MARKED, ("©",),
+           r"©\s*(?P<credit>[^\n©]{1,80}?)",
+           "copyright sign", "© Reuters"),
+    _shape(Kind.MARKED, ("image copyright", "image source"),
+           r"(?:Image|IMAGE) (?i:copyright|source),?\s+(?P<credit>[^\n]{1,80}?)",
            "BBC 'Image copyright' line", "Image copyright Getty Images",
            "Image source, Getty Images"),
-    _shape(Kind.MARKED, rf"(?P<credit>(?:Staff|STAFF) (?:photo|Photo|PHOTO) (?:by|By|BY)"
-           rf"\s+{_NAMES})",
-           "staff photo credit",
-           "STAFF PHOTO BY JOHN SMITH"),
-    _shape(Kind.MARKED, rf"{_MARKER} (?:by|By|BY) (?P<credit>{_NAMES})",
+    _shape(Kind.MARKED, ("staff photo",),
+           rf"(?P<credit>(?:Staff|STAFF) (?:photo|Photo|PHOTO) (?:by|By|BY)\s+{_NAMES})",
+           "staff photo credit", "STAFF PHOTO BY JOHN SMITH"),
+    _shape(Kind.MARKED, (" by ",),
+           rf"{_MARKER} (?:by|By|BY) (?P<credit>{_NAMES})",
            "'Photo by' credit", "Photo by Jane Smith on Unsplash"),
-    _shape(Kind.MARKED, rf"(?P<credit>{_AGENCY}\s*/\s*{_NAMES})", "agency/photographer credit",
-           "REUTERS/Stefan Wermuth"),
-    _shape(Kind.MARKED, rf"{_MARKER}\s*/\s*(?P<credit>{_AGENCY}\b[^\n/]{{0,40}}?)",
+    _shape(Kind.MARKED, ("/",),
+           rf"(?P<credit>{_AGENCY}\s*/\s*{_NAMES})",
+           "agency/photographer credit", "REUTERS/Stefan Wermuth"),
+    _shape(Kind.MARKED, ("/",),
+           rf"{_MARKER}\s*/\s*(?P<credit>{_AGENCY}\b[^\n/]{{0,40}}?)",
            "'Photo / agency' credit", "Photo / Reuters"),
-    _shape(Kind.BARE, rf"(?P<credit>{_NAMES}\s*/\s*{_AGENCY}(?:\s+(?i:file))?)",
-           "photographer/agency credit", "Darren Staples / Reuters file",
-           "Stefan Rousseau/PA"),
-    _shape(Kind.BARE, r"(?P<credit>(?i:submitted|contributed|supplied|handout)"
-           r"(?: (?i:photo|image|picture|photograph))?)", "reader-submitted photo",
-           "Submitted photo"),
-    _shape(Kind.BARE, rf"(?P<credit>{_AGENCY}(?:\s*/\s*{_AGENCY})*)", "agency name",
-           "Getty Images", "REUTERS", "AFP/Getty Images"),
-    _shape(Kind.NAME, rf"\((?P<credit>{_PERSON})\)", "photographer's name in parentheses",
-           "(Amy Ashenden)"),
+    _shape(Kind.BARE, ("/",),
+           rf"(?P<credit>{_NAMES}\s*/\s*{_AGENCY}(?:\s+(?i:file))?)",
+           "photographer/agency credit", "Darren Staples / Reuters file", "Stefan Rousseau/PA",
+           last_words=_AGENCY_ENDS | {"file"}),
+    _shape(Kind.BARE, _SUBMITTED,
+           r"(?P<credit>(?i:submitted|contributed|supplied|handout)"
+           r"(?: (?i:photo|image|picture|photograph))?)",
+           "reader-submitted photo", "Submitted photo", last_words=_SUBMITTED_ENDS),
+    _shape(Kind.BARE, (),
+           rf"(?P<credit>{_AGENCY}(?:\s*/\s*{_AGENCY})*)",
+           "agency name", "Getty Images", "REUTERS", "AFP/Getty Images", last_words=_AGENCY_ENDS),
+    _shape(Kind.NAME, (")",),
+           rf"\((?P<credit>{_PERSON})\)",
+           "photographer's name in parentheses", "(Amy Ashenden)"),
 )  # fmt: skip
 
 # BBC captions: "Image caption Crowds gathered", optionally after "Image copyright Getty Images".
@@ -128,7 +165,6 @@ _ABBREVIATIONS = "".join(
     rf"(?<!\b{a})" for a in ("Mr", "Ms", "Dr", "St", "Jr", "Sr", "Lt", "Mrs", "Sen", "Rep", "Gov")
 )
 _SENTENCE_END = re.compile(rf"(?<!\b[{_UPPER}]){_ABBREVIATIONS}[.!?…;][\"”’)]*(?:\s|$)")
-_ENDS_SENTENCE = re.compile(rf"(?<!\b[{_UPPER}]){_ABBREVIATIONS}[.!?…][\"”’)]*$")
 _SEPARATORS = " |·•/-–—"
 _KIND = "image credit"
 
@@ -142,28 +178,40 @@ class Credit:
     shape: Shape
 
 
+def _last_sentence(text: str) -> int:
+    """Where the last sentence of `text` starts (0 if it has one); bare credits are short,
+    so only the tail is searched."""
+    tail = max(0, len(text) - _BARE_TAIL)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, tail, len(text) - 1)]
+    return ends[-1] if ends else 0
+
+
 def _trailing(text: str, kinds: frozenset[Kind]) -> Credit | None:
     """The credit ending `text`, of one of `kinds`; bare credits only after a finished sentence."""
+    text = text.rstrip()
+    low = text.lower()
     for shape in CREDIT_SHAPES:
-        if shape.kind not in kinds:
+        if shape.kind not in kinds or not shape.worth_trying(low):
             continue
-        match = shape.trailing.search(text)
-        if match is None:
-            continue
-        before = text[: match.start()].rstrip()
-        if shape.kind is Kind.BARE and before and not _ENDS_SENTENCE.search(before):
-            continue
-        return Credit(match.start(), match.group("credit").strip(), shape)
+        if shape.kind is Kind.BARE:
+            match = shape.rule.pattern.fullmatch(text, _last_sentence(text))
+        else:
+            match = shape.trailing.search(text)
+        if match:
+            return Credit(match.start(), match.group("credit").strip(), shape)
     return None
 
 
 def whole_credit(text: str) -> str | None:
     """The credit if `text` is nothing but a credit (any shape but a bare name), else None."""
+    text = text.strip()
+    low = text.lower()
     for shape in CREDIT_SHAPES:
-        if shape.kind is not Kind.NAME:
-            match = shape.rule.pattern.fullmatch(text.strip())
-            if match:
-                return match.group("credit").strip()
+        if shape.kind is Kind.NAME or not shape.worth_trying(low):
+            continue
+        match = shape.rule.pattern.fullmatch(text)
+        if match:
+            return match.group("credit").strip()
     return None
 
 
@@ -321,4 +369,4 @@ def extract_credits(article: Article) -> Article:
             state.out.append(block)
     # A figure left with no caption and no label says nothing; its credit is recorded already.
     blocks = [b for b in state.out if not (isinstance(b, Figure) and not b.text)]
-    return article.with_blocks(tuple(blocks), dropped=tuple(state.dropped))
+    return rebuilt(article, blocks, state.dropped)

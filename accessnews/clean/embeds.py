@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from ..dates import find_date
 from ..model import Article, Block, Dropped, Embed, Inlines, ListBlock, Paragraph, Span, plain
-from .rule import Rule, rule
+from .rule import Rule, rebuilt, rule
 from .spans import cut_spans, tidy
 
 MAX_POST_CHARS = 500
@@ -62,6 +62,8 @@ class Attribution:
 
 def parse_attribution(text: str, *, whole: bool) -> Attribution | None:
     """The attribution ending `text` (or being all of it, if `whole`), else None."""
+    if "@" not in text:
+        return None
     for platform, pattern in _TRAILING:
         match = pattern.search(text)
         if match is None or (whole and text[: match.start()].strip()):
@@ -168,4 +170,4 @@ def merge_embeds(article: Article) -> Article:
     dropped: list[Dropped] = []
     for block in article.blocks:
         out.append(_from_block(block, out, dropped) or block)
-    return article.with_blocks(tuple(out), dropped=tuple(dropped))
+    return rebuilt(article, out, dropped)

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import replace
 
 from ..model import Article, Block, Dropped, Embed, Figure, Inlines, ListBlock, Quote
-from .rule import block_place
+from .rule import block_place, rebuilt
 from .spans import map_spans, tidy
 
 DASH = "\u2014"
@@ -80,7 +80,25 @@ class _Normaliser:
         return (Dropped(_KIND, text, _REASON, where),)
 
 
+def _is_clean(text: str) -> bool:
+    """True if normalising cannot change `text`: the fast path for almost every block.
+
+    `isprintable` is False for every control, format and non-ASCII space character.
+    """
+    return (
+        text.isprintable()
+        and text == text.strip()
+        and "  " not in text
+        and "--" not in text
+        and " - " not in text
+        and " \u2013 " not in text
+        and (text.isascii() or unicodedata.is_normalized("NFC", text))
+    )
+
+
 def _block(norm: _Normaliser, block: Block) -> Block:
+    if not isinstance(block, Figure | Embed | ListBlock | Quote) and _is_clean(block.text):
+        return block
     match block:
         case Figure():
             return replace(
@@ -119,6 +137,6 @@ def normalise(article: Article) -> Article:
         dropped += norm.record(block_place(article.blocks, index))
         if cleaned.text or isinstance(cleaned, Figure) and cleaned.credit:
             blocks.append(cleaned)
-    return replace(article, headline=headline, standfirst=standfirst, bylines=bylines).with_blocks(
-        tuple(blocks), dropped=tuple(dropped)
-    )
+    if (headline, standfirst, bylines) != (article.headline, article.standfirst, article.bylines):
+        article = replace(article, headline=headline, standfirst=standfirst, bylines=bylines)
+    return rebuilt(article, blocks, dropped)
