@@ -46,10 +46,13 @@ def _member(
         return Member(shown, parts, problem=f"unreadable member: {error}", failed=True)
 
 
-def _directory(root: Path, budget: Budget, with_data: bool) -> Iterator[Member]:
+def _directory(
+    root: Path, budget: Budget, with_data: bool, exclude: Path | None = None
+) -> Iterator[Member]:
+    """A folder tree in sorted order, leaving out `exclude` (an OUTDIR placed inside it)."""
     for folder, dirs, files in os.walk(root, followlinks=False):
-        dirs.sort()
         here = Path(folder)
+        dirs[:] = sorted(d for d in dirs if exclude is None or (here / d).resolve() != exclude)
         names = sorted(files) + sorted(d for d in dirs if (here / d).is_symlink())
         for name in names:
             path = here / name
@@ -113,8 +116,6 @@ def _format(path: Path) -> Callable[[Path, Budget, bool], Iterator[Member]]:
     """The reader for an archive, by content where the format has a signature."""
     from .warc import warc_members
 
-    if path.is_dir():
-        return _directory
     name = path.name.lower()
     if name.endswith((".warc", ".warc.gz")):
         return warc_members
@@ -129,9 +130,18 @@ DEFAULT_LIMITS = Limits()
 
 
 def members(
-    path: Path, limits: Limits = DEFAULT_LIMITS, *, with_data: bool = True
+    path: Path,
+    limits: Limits = DEFAULT_LIMITS,
+    *,
+    with_data: bool = True,
+    exclude: Path | None = None,
 ) -> Iterator[Member]:
-    """Every member of the archive at `path`, in archive order; data only if `with_data`."""
+    """Every member of the archive at `path`, in archive order; data only if `with_data`.
+
+    `exclude` is a folder a directory archive must not descend into: the batch's own OUTDIR.
+    """
     if not path.exists():
         raise InputError(f"{path}: no such file or directory")
+    if path.is_dir():
+        return _directory(path, Budget(limits), with_data, exclude and exclude.resolve())
     return _format(path)(path, Budget(limits), with_data)

@@ -72,7 +72,8 @@ class _Run:
     def tasks(self, settled: list[tuple[int, Line]]) -> Iterator[Task]:
         """Tasks for the members that need rendering; the others are appended to `settled`."""
         outdir = str(self.outdir.resolve())
-        for index, member in enumerate(members(self.archive, self.limits)):
+        listed = members(self.archive, self.limits, exclude=self.outdir)
+        for index, member in enumerate(listed):
             line = self._settled(index, member)
             if line is not None:
                 settled.append((index, line))
@@ -116,7 +117,7 @@ def run_batch(
 ) -> Report:
     """Render every article of `archive` into `outdir`; write and return the report."""
     started = time.monotonic()
-    total = sum(1 for _ in members(archive, settings.limits, with_data=False))
+    total = sum(1 for _ in members(archive, settings.limits, with_data=False, exclude=outdir))
     outdir.mkdir(parents=True, exist_ok=True)
     run = _Run(archive, outdir, options, settings.limits)
     backend = (

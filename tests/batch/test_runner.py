@@ -7,15 +7,13 @@ import os
 import signal
 from pathlib import Path
 
-import pytest
-
 from accessnews.batch import BatchSettings, run_batch
 from accessnews.batch.work import Task
 from accessnews.braille.writer import BrailleOptions
 from accessnews.model_json import loads
 from accessnews.render import RenderOptions
 
-from .conftest import check_outputs, write_zip
+from .conftest import check_outputs, write_tree, write_zip
 
 BRAILLE = RenderOptions(audio=None, braille=BrailleOptions())
 TWO = BatchSettings(jobs=2, time_limit=60)
@@ -113,9 +111,17 @@ def test_an_article_over_the_time_limit_fails_alone(tmp_path: Path, articles: di
     }
 
 
-@pytest.mark.parametrize("jobs", [1])
-def test_run_batch_with_one_job(tmp_path: Path, articles: dict, jobs: int) -> None:
-    report = run_batch(
-        write_zip(tmp_path / "a.zip", articles), tmp_path / "o", BRAILLE, BatchSettings(jobs=jobs)
-    )
+def test_one_job_renders_everything(tmp_path: Path, articles: dict) -> None:
+    archive = write_zip(tmp_path / "a.zip", articles)
+    report = run_batch(archive, tmp_path / "o", BRAILLE, BatchSettings(jobs=1))
     assert report.counts()["rendered"] == len(articles)
+
+
+def test_an_outdir_inside_the_archive_folder_is_not_read_back(
+    tmp_path: Path, articles: dict
+) -> None:
+    tree = write_tree(tmp_path / "tree", articles)
+    run_batch(tree, tree / "out", BRAILLE, TWO)
+    again = run_batch(tree, tree / "out", BRAILLE, TWO)
+    assert [line.member for line in again.lines.values()] == sorted(articles)
+    assert {line.reason for line in again.lines.values()} == {"unchanged since the last run"}
