@@ -74,6 +74,8 @@ CHROME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("sidebar", _words("sidebar", "rail", "widget")),
     ("pop-up", _words("modal", "popup", "overlay")),
 )
+# One search tells whether any rule can match; most elements match none.
+_ANY_RULE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in CHROME_RULES))
 ROLE_REASONS = {
     "navigation": "navigation",
     "banner": "page header",
@@ -124,7 +126,7 @@ def chrome_reason(element: HtmlElement) -> str | None:
     signature = " ".join(
         (element.get("class", ""), element.get("id", ""), role, element.get("aria-label", ""))
     ).lower()
-    if signature.strip():
+    if _ANY_RULE.search(signature):
         for reason, pattern in CHROME_RULES:
             if pattern.search(signature):
                 return reason
@@ -136,8 +138,11 @@ def _children(element: HtmlElement) -> Iterator[HtmlElement]:
 
 
 def _protected(element: HtmlElement, total: int) -> bool:
-    """A container of the article (the h1, or most of a page's text) is never chrome."""
-    if next(element.iter("h1", "article", "main"), None) is not None:
+    """A container of the article (the h1, or most of a page's text) is never chrome.
+
+    (`<article>` alone does not protect: related-story boxes are lists of `<article>` cards.)
+    """
+    if next(element.iter("h1", "main"), None) is not None:
         return True
     length = len(element.text_content())
     return length > _CONTENT_SHARE * total and length > _MIN_CONTENT_CHARS

@@ -90,24 +90,35 @@ def raw_spans(node: Tag, base: str | None, style: Style = Style()) -> list[Span]
     return [span for child in node.children for span in node_spans(child, base, style)]
 
 
+def _style_of(span: Span) -> tuple[bool, bool, bool, str | None]:
+    return span.italic, span.bold, span.code, span.link
+
+
 def normalise(spans: list[Span]) -> Inlines:
     """Collapse whitespace across span boundaries, trim the ends, merge equal-style neighbours."""
-    out: list[Span] = []
+    texts: list[str] = []
+    styles: list[tuple[bool, bool, bool, str | None]] = []
     for span in spans:
         text = _SPACE.sub(" ", span.text)
-        if out and out[-1].text.endswith(" ") or not out:
+        if not texts or texts[-1].endswith(" "):
             text = text.lstrip(" ")
         if not text:
             continue
-        if out and replace(out[-1], text="") == replace(span, text=""):
-            out[-1] = replace(out[-1], text=out[-1].text + text)
+        style = _style_of(span)
+        if styles and styles[-1] == style:
+            texts[-1] += text
         else:
-            out.append(replace(span, text=text))
-    while out and not out[-1].text.rstrip(" "):
-        out.pop()
-    if out:
-        out[-1] = replace(out[-1], text=out[-1].text.rstrip(" "))
-    return tuple(out)
+            texts.append(text)
+            styles.append(style)
+    while texts and not texts[-1].rstrip(" "):
+        texts.pop()
+        styles.pop()
+    if texts:
+        texts[-1] = texts[-1].rstrip(" ")
+    return tuple(
+        Span(text, italic=i, bold=b, code=c, link=link)
+        for text, (i, b, c, link) in zip(texts, styles, strict=True)
+    )
 
 
 def inline_spans(node: Tag, base: str | None) -> Inlines:

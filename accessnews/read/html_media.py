@@ -21,10 +21,23 @@ EMBED_CLASSES = {
     "tiktok-embed": "tiktok",
     "text-post-media": "threads",
 }
-CREDIT_SELECTOR = ".credit, cite, small, [class*=credit], [class*=copyright]"
-CAPTION_SELECTOR = "figcaption, [class*=caption]"
+CREDIT_TAGS = frozenset({"cite", "small"})
+CREDIT_CLASSES = ("credit", "copyright")
 IMAGE_TAGS = ["img", "picture", "video", "svg", "canvas", "amp-img"]
 _TEXT_BLOCKS = ["p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "table"]
+
+
+def _classes(tag: Tag) -> str:
+    return " ".join(tag.get("class") or ())
+
+
+def is_credit(tag: Tag) -> bool:
+    """Credit markup: `<cite>`, `<small>`, or a class containing credit/copyright."""
+    return tag.name in CREDIT_TAGS or any(word in _classes(tag) for word in CREDIT_CLASSES)
+
+
+def is_caption(tag: Tag) -> bool:
+    return tag.name == "figcaption" or "caption" in _classes(tag)
 
 
 def embed_platform(tag: Tag) -> str | None:
@@ -62,23 +75,25 @@ def embed_block(tag: Tag, platform: str, base: str | None) -> Embed | Dropped:
 
 def is_media_figure(tag: Tag) -> bool:
     """A figure of an image or video (not a figure wrapping an embedded post or a quote)."""
-    return tag.find(IMAGE_TAGS) is not None and not any(
-        embed_platform(e) for e in tag.find_all(True)
-    )
+    return tag.find(IMAGE_TAGS) is not None and tag.find(embed_platform) is None
 
 
 def looks_like_figure(tag: Tag) -> bool:
     """A non-figure element that is only one image and its caption (`div.photo` layouts)."""
-    caption = tag.select_one(CAPTION_SELECTOR)
-    if caption is None or len(tag.find_all("img")) != 1:
+    if len(tag.find_all("img", limit=2)) != 1:
         return False
-    return all(b is caption or caption in b.parents for b in tag.find_all(_TEXT_BLOCKS))
+    caption = tag.find(is_caption)
+    if caption is None:
+        return False
+    return all(
+        b is caption or any(p is caption for p in b.parents) for b in tag.find_all(_TEXT_BLOCKS)
+    )
 
 
 def _credits(tag: Tag) -> list[str]:
     """Take the credit markup out of the figure; its texts, outermost elements only."""
-    found = tag.select(CREDIT_SELECTOR)
-    outermost = [e for e in found if not any(p in found for p in e.parents)]
+    found = tag.find_all(is_credit)
+    outermost = [e for e in found if not any(is_credit(p) for p in e.parents)]
     texts = [" ".join(e.get_text(" ").split()) for e in outermost]
     for element in outermost:
         element.decompose()
@@ -88,7 +103,7 @@ def _credits(tag: Tag) -> list[str]:
 def figure_block(tag: Tag, base: str | None) -> Figure | Dropped:
     """Caption without its credit markup; the image's alt text when there is no caption."""
     credits = _credits(tag)
-    caption_element = tag.select_one(CAPTION_SELECTOR) or tag
+    caption_element = tag.find(is_caption) or tag
     caption: Inlines = inline_spans(caption_element, base)
     image = tag if tag.name == "img" else tag.find("img")
     alt = " ".join((image.get("alt", "") if image else "").split())

@@ -194,6 +194,19 @@ def test_chrome_table_does_not_take_the_article_container() -> None:
     assert [(d.reason, d.text) for d in article.dropped] == [("share bar", "Share this")]
 
 
+def test_a_related_box_of_article_cards_is_chrome() -> None:
+    cards = "".join(
+        f"<article><h3>Other story {i}</h3><p>Teaser {i}.</p></article>" for i in range(9)
+    )
+    html = (
+        f"<html><body><article><h1>Main</h1>{PROSE * 2}</article>"
+        f"<section class='more-stories'>{cards}</section></body></html>"
+    )
+    article = read_bytes(html.encode(), name="p.html")
+    assert [d.reason for d in article.dropped] == ["related stories"]
+    assert len(article.blocks) == 2
+
+
 @pytest.mark.parametrize(
     "html",
     [
