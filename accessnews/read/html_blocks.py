@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from ..model import Block, Dropped, Heading, ListBlock, Paragraph, Quote, Span, spans_of
-from .html_inline import INLINE_TAGS, inline_spans, node_spans, normalise
+from .html_inline import INLINE_TAGS, first_under, inline_spans, node_spans, normalise, tags_under
 from .html_media import (
     embed_block,
     embed_platform,
@@ -24,9 +24,8 @@ _HEADINGS = {f"h{level}": level for level in range(1, 7)}
 _PARAGRAPHS = frozenset({"p", "dt", "dd", "tr", "caption", "pre", "address", "summary"})
 _LISTS = frozenset({"ul", "ol"})
 _SKIP = frozenset({"hr", "head", "title", "meta", "link", "style", "script", "template"})
-_BLOCK_CHILDREN = ["p", "div", "section", "ul", "ol", "figure", "blockquote", "table"] + [
-    *_HEADINGS
-]
+_BLOCK_CHILDREN = frozenset({"p", "div", "section", "ul", "ol", "figure", "blockquote", "table"})
+_BLOCK_CHILDREN |= _HEADINGS.keys()
 
 
 @dataclass
@@ -47,7 +46,8 @@ class _Walk:
     def container(self, node: Tag) -> None:
         for child in node.children:
             if isinstance(child, NavigableString) or (
-                child.name in INLINE_TAGS and not child.find(_BLOCK_CHILDREN)
+                child.name in INLINE_TAGS
+                and not any(t.name in _BLOCK_CHILDREN for t in tags_under(child))
             ):
                 if child.name == "img":
                     self.image(child)
@@ -95,14 +95,16 @@ class _Walk:
         if spans:
             self.blocks.append(Paragraph(spans))
         else:
-            for image in tag.find_all("img"):
+            for image in [t for t in tags_under(tag) if t.name == "img"]:
                 self.image(image)
 
     def list(self, tag: Tag) -> None:
         """Items of the list; a nested list's items follow their parent item."""
         items = []
-        for item in tag.find_all("li"):
-            nested = [n for n in item.find_all(list(_LISTS)) if n.find_parent("li") is item]
+        for item in [t for t in tags_under(tag) if t.name == "li"]:
+            nested = [
+                n for n in tags_under(item) if n.name in _LISTS and n.find_parent("li") is item
+            ]
             for sub in nested:
                 sub.extract()
             spans = inline_spans(item, self.base)
@@ -113,7 +115,7 @@ class _Walk:
 
     def quote(self, tag: Tag) -> None:
         """A quotation's paragraphs become Quotes; a `<cite>`/`<footer>` attributes the last."""
-        source = tag.find(["cite", "footer"])
+        source = first_under(tag, lambda t: t.name in {"cite", "footer"})
         cite = " ".join(source.get_text(" ").split()) if source else None
         if source:
             source.decompose()

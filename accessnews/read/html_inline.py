@@ -7,6 +7,7 @@ rather than flattened to plain text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from urllib.parse import urljoin
 
@@ -40,6 +41,15 @@ class Style:
 
     def span(self, text: str) -> Span:
         return Span(text, italic=self.italic, bold=self.bold, code=self.code, link=self.link)
+
+
+def tags_under(node: Tag) -> Iterator[Tag]:
+    """Descendant elements in document order (BeautifulSoup's find_all is slow per call)."""
+    return (d for d in node.descendants if d.name is not None)
+
+
+def first_under(node: Tag, match: Callable[[Tag], bool]) -> Tag | None:
+    return next((d for d in tags_under(node) if match(d)), None)
 
 
 def absolute_link(href: str | None, base: str | None) -> str | None:

@@ -9,7 +9,15 @@ from __future__ import annotations
 from bs4 import NavigableString, Tag
 
 from ..model import Dropped, Embed, Figure, Inlines, Span, spans_of
-from .html_inline import INLINE_TAGS, absolute_link, inline_spans, node_spans, normalise
+from .html_inline import (
+    INLINE_TAGS,
+    absolute_link,
+    first_under,
+    inline_spans,
+    node_spans,
+    normalise,
+    tags_under,
+)
 
 # Class of an embed's outer element -> platform name in the model.
 EMBED_CLASSES = {
@@ -23,8 +31,8 @@ EMBED_CLASSES = {
 }
 CREDIT_TAGS = frozenset({"cite", "small"})
 CREDIT_CLASSES = ("credit", "copyright")
-IMAGE_TAGS = ["img", "picture", "video", "svg", "canvas", "amp-img"]
-_TEXT_BLOCKS = ["p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "table"]
+IMAGE_TAGS = frozenset({"img", "picture", "video", "svg", "canvas", "amp-img"})
+_TEXT_BLOCKS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "table"})
 
 
 def _classes(tag: Tag) -> str:
@@ -64,7 +72,7 @@ def embed_block(tag: Tag, platform: str, base: str | None) -> Embed | Dropped:
     for line in filter(None, lines):
         spans += [Span("\n")] if spans else []
         spans += line
-    links = [a.get("href") for a in tag.find_all("a", href=True)]
+    links = [a["href"] for a in tags_under(tag) if a.name == "a" and a.get("href")]
     url = tag.get("data-instgrm-permalink") or (links[-1] if links else None)
     if not spans:
         return Dropped(
@@ -75,24 +83,28 @@ def embed_block(tag: Tag, platform: str, base: str | None) -> Embed | Dropped:
 
 def is_media_figure(tag: Tag) -> bool:
     """A figure of an image or video (not a figure wrapping an embedded post or a quote)."""
-    return tag.find(IMAGE_TAGS) is not None and tag.find(embed_platform) is None
+    inside = list(tags_under(tag))
+    return any(t.name in IMAGE_TAGS for t in inside) and not any(map(embed_platform, inside))
 
 
 def looks_like_figure(tag: Tag) -> bool:
     """A non-figure element that is only one image and its caption (`div.photo` layouts)."""
-    if len(tag.find_all("img", limit=2)) != 1:
+    inside = list(tags_under(tag))
+    if sum(t.name == "img" for t in inside) != 1:
         return False
-    caption = tag.find(is_caption)
+    caption = next(filter(is_caption, inside), None)
     if caption is None:
         return False
     return all(
-        b is caption or any(p is caption for p in b.parents) for b in tag.find_all(_TEXT_BLOCKS)
+        b is caption or any(p is caption for p in b.parents)
+        for b in inside
+        if b.name in _TEXT_BLOCKS
     )
 
 
 def _credits(tag: Tag) -> list[str]:
     """Take the credit markup out of the figure; its texts, outermost elements only."""
-    found = tag.find_all(is_credit)
+    found = [t for t in tags_under(tag) if is_credit(t)]
     outermost = [e for e in found if not any(is_credit(p) for p in e.parents)]
     texts = [" ".join(e.get_text(" ").split()) for e in outermost]
     for element in outermost:
@@ -103,9 +115,9 @@ def _credits(tag: Tag) -> list[str]:
 def figure_block(tag: Tag, base: str | None) -> Figure | Dropped:
     """Caption without its credit markup; the image's alt text when there is no caption."""
     credits = _credits(tag)
-    caption_element = tag.find(is_caption) or tag
+    caption_element = first_under(tag, is_caption) or tag
     caption: Inlines = inline_spans(caption_element, base)
-    image = tag if tag.name == "img" else tag.find("img")
+    image = tag if tag.name == "img" else first_under(tag, lambda t: t.name == "img")
     alt = " ".join((image.get("alt", "") if image else "").split())
     credit = "; ".join(credits) or None
     if not caption and alt:
