@@ -2,7 +2,7 @@
 
 The formats follow BANA Braille Formats 2016 and Duxbury's BANA template:
 - headline: centred, blank line before and after, kept with the text that follows;
-- byline, date: 1-3 (cell 1, runovers cell 3), a blank line after the group;
+- byline, date (yyyy-mm-dd of an ISO timestamp): 1-3 (cell 1, runovers cell 3), then a blank line;
 - standfirst and paragraphs: 3-1, no blank lines between paragraphs;
 - section headings: cell 5 (runovers cell 5), blank line before, kept with the next two lines;
 - lists: each item 1-3 after its number ("1.") or bullet, blank line before and after the list;
@@ -15,6 +15,7 @@ The formats follow BANA Braille Formats 2016 and Duxbury's BANA template:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -37,11 +38,19 @@ ITEM = Margins(1, 3)
 CITE = Margins(5, 5)
 NOTE = Margins(7, 5)
 IMAGE_LEAD = "Image: "
-BULLET = "\u2022 "
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+BULLET = "\u2022 "  # UEB's bullet (dots 456, 256)
+PLAIN_BULLET = "- "  # for tables without a bullet sign (es-g2)
 
 
 def _para(translate: Translate, spans: Inlines, margins: Margins, **flags: bool) -> Para:
     return Para(translate(spans), plain(spans), margins.first, margins.runover, **flags)
+
+
+def published_date(published: str | None) -> str | None:
+    """The day of publication: an ISO timestamp's date part, any other text as it is."""
+    match = _ISO_DATE.match(published or "")
+    return match.group(0) if match else published
 
 
 def front_matter(article: Article, translate: Translate) -> Iterator[Group]:
@@ -54,7 +63,8 @@ def front_matter(article: Article, translate: Translate) -> Iterator[Group]:
         blank_after=True,
         keep_with_next=True,
     )
-    credits = [*article.bylines, *([article.published] if article.published else [])]
+    published = published_date(article.published)
+    credits = [*article.bylines, *([published] if published else [])]
     for index, line in enumerate(credits):
         last = index == len(credits) - 1
         yield Group(f"byline-{index}", (_para(translate, (Span(line),), BYLINE),), blank_after=last)
@@ -62,27 +72,27 @@ def front_matter(article: Article, translate: Translate) -> Iterator[Group]:
         yield Group("standfirst", (_para(translate, (Span(article.standfirst),), TEXT),))
 
 
-def _item_spans(block: ListBlock, index: int, item: Inlines) -> Inlines:
-    marker = f"{index}. " if block.ordered else BULLET
+def _item_spans(block: ListBlock, index: int, item: Inlines, bullet: str) -> Inlines:
+    marker = f"{index}. " if block.ordered else bullet
     return (Span(marker), *item)
 
 
 def _embed_lead(block: Embed) -> str:
-    who = " ".join(
-        part for part in (block.author, f"({block.handle})" if block.handle else "") if part
-    )
-    lead = f"{block.platform} post" + (f" by {who}" if who else "")
+    """ "Twitter post by Erin McLaughlin (@ErinCNN), 2017-03-23:" from what the model knows."""
+    handle = f"(@{block.handle.removeprefix('@')})" if block.handle else ""
+    who = " ".join(part for part in (block.author, handle) if part)
+    lead = f"{block.platform.capitalize()} post" + (f" by {who}" if who else "")
     return lead + (f", {block.date}" if block.date else "") + ":"
 
 
-def block_group(block: Block, translate: Translate) -> Group:
+def block_group(block: Block, translate: Translate, bullet: str = BULLET) -> Group:
     """The braille group of one model block, in the format its type calls for."""
     if isinstance(block, Heading):
         paras = (_para(translate, block.spans, HEADING),)
         return Group(block.id, paras, blank_before=True, keep_with_next=True)
     if isinstance(block, ListBlock):
         paras = tuple(
-            _para(translate, _item_spans(block, i, item), ITEM)
+            _para(translate, _item_spans(block, i, item, bullet), ITEM)
             for i, item in enumerate(block.items, start=1)
         )
         return Group(block.id, paras, blank_before=True, blank_after=True)
@@ -102,6 +112,7 @@ def block_group(block: Block, translate: Translate) -> Group:
     return Group(block.id, (_para(translate, block.spans, TEXT),))
 
 
-def article_groups(article: Article, translate: Translate) -> list[Group]:
+def article_groups(article: Article, translate: Translate, bullet: str = BULLET) -> list[Group]:
     """Every group of the article in reading order."""
-    return [*front_matter(article, translate), *(block_group(b, translate) for b in article.blocks)]
+    blocks = (block_group(block, translate, bullet) for block in article.blocks)
+    return [*front_matter(article, translate), *blocks]

@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from .cells import NOTE_CLOSE, NOTE_OPEN
+
 CENTRE_MARGIN = 3  # blank cells at least on each side of a centred heading (BANA 4.4)
 NUMBER_GAP = 3  # blank cells at least before a braille page number (BANA 1.15)
 KEEP_LINES = 2  # a heading is followed by at least this many lines of text on its page
 BOX_LINE = "7"  # dots 2356: the full-width box line around boxed material
-NOTE_OPEN, NOTE_CLOSE = "@.<", "@.>"  # UEB transcriber's note indicators (dots 4-46-126, 4-46-345)
 
 
 @dataclass(frozen=True)

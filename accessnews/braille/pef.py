@@ -15,11 +15,12 @@ from datetime import date
 from lxml import etree
 
 from .cells import to_unicode
+from .formats import published_date
 from .layout import Page, PageSetup
 
 PEF_NS = "http://www.daisy.org/ns/2008/pef"
 DC_NS = "http://purl.org/dc/elements/1.1/"
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -33,8 +34,8 @@ class PefMeta:
 
 def meta_date(published: str | None) -> str:
     """dc:date must be yyyy-mm-dd: the publication date when the model has one, else today."""
-    match = _ISO_DATE.match(published or "")
-    return match.group(0) if match else date.today().isoformat()
+    day = published_date(published) or ""
+    return day if _ISO_DATE.fullmatch(day) else date.today().isoformat()
 
 
 def identifier(*parts: str) -> str:

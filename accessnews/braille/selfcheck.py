@@ -12,7 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from .layout import NOTE_CLOSE, NOTE_OPEN, Group, Page
+from .cells import NOTE_CLOSE, NOTE_OPEN
+from .layout import Group, Page
 
 _NON_WORD = re.compile(r"[^\w]+|_")
 

@@ -2,19 +2,23 @@
 
 Translation runs in liblouis' dotsIO mode, so the output is dot patterns whatever display table
 a language's table carries; `cells` turns them into Braille ASCII. A character the table does not
-define would come out as a dots escape (`'\\x1f600/`), so it is found first and reported instead.
+define would come out as a dots escape (`'\\x1f600/`): instead it is brailled as its Unicode name
+inside transcriber's note indicators, as a transcriber describes a print symbol braille lacks,
+and the writer reports it (undefined white space becomes a plain blank cell).
 """
 
 from __future__ import annotations
 
 import ctypes
-from dataclasses import dataclass
+import re
+import unicodedata
+from dataclasses import dataclass, replace
 
 import louis
 
 from ..errors import AccessnewsError, RenderError
-from ..model import Inlines, spans_of
-from .cells import BRAILLE_ASCII
+from ..model import Inlines, Span, plain, spans_of
+from .cells import BRAILLE_ASCII, NOTE_CLOSE, NOTE_OPEN
 
 _DOTS_BASE = 0x8000  # dotsIO cells: 0x8000 | dot bits
 _SIX_DOTS = 0x3F
@@ -63,14 +67,35 @@ class Translator:
 
     def translate(self, spans: Inlines) -> str:
         """Contracted braille (Braille ASCII) of a span sequence, emphasis as typeforms."""
-        text = "".join(span.text for span in spans)
+        undefined = [char for char in set(plain(spans)) if not self._is_defined(char)]
+        if not undefined:
+            return self._cells(spans)
+        split = re.compile("([" + "".join(map(re.escape, undefined)) + "])")
+        parts: list[str] = []
+        run: list[Span] = []
+        for span in spans:
+            for piece in split.split(span.text):
+                if piece in undefined and not piece.isspace():
+                    parts += [self._cells(tuple(run)), self._described(piece)]
+                    run = []
+                elif piece:
+                    run.append(replace(span, text=" " if piece in undefined else piece))
+        return "".join([*parts, self._cells(tuple(run))])
+
+    def _described(self, char: str) -> str:
+        """A character without braille as its Unicode name in a transcriber's note."""
+        name = unicodedata.name(char, f"U+{ord(char):04X}").lower()
+        return NOTE_OPEN + self.translate_text(name) + NOTE_CLOSE
+
+    def _cells(self, spans: Inlines) -> str:
+        text = plain(spans)
         if not text:
             return ""
         dots = louis.translateString(
             self._tables, text, typeform=self._typeform(spans), mode=louis.dotsIO
         )
         cells = dots.translate(_FROM_DOTS)
-        if not cells.isascii():  # a cell beyond six dots: undefined text was not refused first
+        if not cells.isascii():  # a cell beyond six dots from a defined character: a table bug
             raise RenderError(f"{self.table} gave a cell beyond six dots for {text[:40]!r}")
         return cells
 
@@ -101,9 +126,13 @@ class Translator:
         return louis.backTranslateString(self._tables, dots, mode=louis.dotsIO)
 
     def untranslatable(self, text: str, where: str) -> list[Untranslatable]:
-        """Characters of `text` that this table has no six-dot braille for, in order, once each."""
+        """Characters of `text` this table has no braille for (white space aside), once each."""
         seen = dict.fromkeys(text)
-        return [Untranslatable(char, where) for char in seen if not self._is_defined(char)]
+        return [
+            Untranslatable(char, where)
+            for char in seen
+            if not self._is_defined(char) and not char.isspace()
+        ]
 
     def _is_defined(self, char: str) -> bool:
         if char not in self._defined:

@@ -1,8 +1,8 @@
 """The braille writer seam: one clean Article -> STEM.brf, STEM.pef, STEM.braille.txt.
 
 Translators (compiled liblouis tables) are kept for the writer's lifetime, so a batch of articles
-loads each table once. The writer never cleans text: a character the table cannot braille stops
-the render with a RenderError naming the character and block.
+loads each table once. The writer never cleans text: a character the table cannot braille is
+brailled as its Unicode name in a transcriber's note and reported in the result, by block.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from ..errors import AccessnewsError, RenderError
 from ..fileio import write_atomic
 from ..model import Article
 from .brf import brf
-from .formats import NOTE, article_groups
+from .formats import BULLET, NOTE, PLAIN_BULLET, article_groups
 from .layout import CENTRE_MARGIN, KEEP_LINES, NUMBER_GAP, Group, Page, PageSetup, paginate, shorten
 from .pef import PefMeta, identifier, pef
 from .preview import preview
@@ -57,15 +57,24 @@ class BrailleResult:
     accuracy: float
     table: str
     check: SelfCheck
+    untranslatable: tuple[Untranslatable, ...] = ()
 
     def summary(self) -> str:
-        return f"braille {self.pages} pages, self-check {self.accuracy:.1%} words"
+        summary = f"braille {self.pages} pages, self-check {self.accuracy:.1%} words"
+        if self.untranslatable:
+            count = len(self.untranslatable)
+            summary += f", {count} character{'s' * (count > 1)} without braille described in notes"
+        return summary
 
     def details(self) -> str:
         shown = self.check.differences[:DIFFERENCES_SHOWN]
         lines = [
             f"braille table {self.table}: {self.check.words} words, {self.check.errors} word "
             f"errors in the back-translation, {len(self.check.differences)} differences"
+        ]
+        lines += [
+            f"  no braille in {self.table}, described in a transcriber's note: {item}"
+            for item in self.untranslatable
         ]
         lines += [f"  {difference}" for difference in shown]
         if len(self.check.differences) > len(shown):
@@ -96,8 +105,9 @@ class BrailleWriter:
     def write(self, article: Article, outdir: Path, stem: str) -> BrailleResult:
         """Translate, lay out, check and write the three braille files of one article."""
         translator = self._translator(table_for(self.options.table, article.language))
-        _refuse_untranslatable(article, translator)
-        groups = article_groups(article, translator.translate)
+        bullet = PLAIN_BULLET if translator.untranslatable(BULLET, "") else BULLET
+        untranslatable = _untranslatable(article, translator, bullet)
+        groups = article_groups(article, translator.translate, bullet)
         setup = self._setup(translator, article)
         pages = paginate(groups, setup, translator.number)
         _verify_complete(article, groups, pages)
@@ -118,7 +128,9 @@ class BrailleWriter:
         for name, data in outputs.items():
             write_atomic(Path(outdir) / name, data)
             files.append(Path(outdir) / name)
-        return BrailleResult(files, len(pages), check.accuracy, translator.table, check)
+        return BrailleResult(
+            files, len(pages), check.accuracy, translator.table, check, untranslatable
+        )
 
     def _setup(self, translator: Translator, article: Article) -> PageSetup:
         head = ""
@@ -136,24 +148,19 @@ class BrailleWriter:
         )
 
 
-def _refuse_untranslatable(article: Article, translator: Translator) -> None:
-    """Stop before brailling when a character would come out as a dots escape.
+def _untranslatable(
+    article: Article, translator: Translator, bullet: str
+) -> tuple[Untranslatable, ...]:
+    """Characters the table has no braille for, with their block, to report with the result.
 
     The print text of every group (lead-ins included) comes from a dry run of the formats.
     """
-    found: list[Untranslatable] = [
+    return tuple(
         item
-        for group in article_groups(article, lambda spans: "")
+        for group in article_groups(article, lambda spans: "", bullet)
         for para in group.paras
         for item in translator.untranslatable(para.print, group.source)
-    ]
-    if found:
-        listed = "; ".join(str(item) for item in found[:5])
-        more = f" (and {len(found) - 5} more)" if len(found) > 5 else ""
-        raise RenderError(
-            f"braille table {translator.table} cannot translate {listed}{more}; "
-            "fix the text or choose another --braille-table"
-        )
+    )
 
 
 def _verify_complete(article: Article, groups: list[Group], pages: tuple[Page, ...]) -> None:

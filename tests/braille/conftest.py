@@ -42,11 +42,11 @@ def rich_article() -> Article:
                 (Span("We built it for the storms our grandchildren will see."),), cite="Ruth Anand"
             ),
             Embed(
-                "Bluesky",
+                "bluesky",
                 (Span("Stood down at 00:20 after a quiet shout."),),
                 author="Marlow Bay Lifeboat",
-                handle="@marlowlifeboat",
-                date="16 October 2024",
+                handle="marlowlifeboat",
+                date="2024-10-16",
             ),
             Paragraph((Span("The council will publish a full report next month."),)),
         ),

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from accessnews.braille.cells import NOTE_CLOSE, NOTE_OPEN
 from accessnews.braille.layout import (
     BOX_LINE,
-    NOTE_CLOSE,
-    NOTE_OPEN,
     Group,
     PageSetup,
     Para,

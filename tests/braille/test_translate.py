@@ -48,8 +48,16 @@ def test_back_translation_reads_plain_text(ueb: Translator) -> None:
 
 def test_untranslatable_characters_are_named_with_their_block(ueb: Translator) -> None:
     found = ueb.untranslatable("candles \U0001f56f\u00a0lit, caf\u00e9 \u2014 ok", "b004")
-    assert [item.char for item in found] == ["\U0001f56f", "\u00a0"]
+    assert [item.char for item in found] == ["\U0001f56f"]  # white space is only a blank cell
     assert str(found[0]) == "U+1F56F '\U0001f56f' in b004"
+
+
+def test_untranslatable_characters_become_transcriber_notes(ueb: Translator) -> None:
+    spans = (Span("a "), Span("wave \U0001f30a", italic=True), Span("\u00a0here"))
+    braille = ueb.translate(spans)
+    assert braille == ueb.translate((Span("a "), Span("wave ", italic=True))) + (
+        "@.<" + ueb.translate_text("water wave") + "@.>" + ueb.translate_text(" here")
+    )
 
 
 def test_table_by_language_and_explicit_choice() -> None:

@@ -81,6 +81,11 @@ def test_block_formats(rich: BrailleResult, tmp_path: Path) -> None:
     assert "#A4 ,AIR IS PUMP$ IN4" in lines and "_4 QUIET /REETS" in lines
     # Embedded post boxed by full-width box lines (dots 2356).
     assert lines.count("7" * 40) == 2
+    lead = lines.index("7" * 40) + 1
+    assert lines[lead : lead + 2] == [
+        ",BLUESKY PO/ BY ,M>L[ ,BAY ,LIFEBOAT",
+        '  "<@AM>L[LIFEBOAT">1 #BJBD-#AJ-#AF3',
+    ]
     # Quotation as displayed material with its attribution in cell 5.
     assert "    ,- ,RU? ,AN&" in lines
     # Heading in cell 5 after a blank line.
@@ -101,8 +106,7 @@ def test_reference_article_self_check(seed_path: Path, tmp_path: Path) -> None:
 
 
 def test_english_samples_self_check(samples_dir: Path, tmp_path: Path) -> None:
-    paths = sorted([*samples_dir.glob("*.txt"), *samples_dir.glob("*.md")])
-    articles = [load_article(str(path)) for path in paths]
+    articles = [load_article(str(path)) for path in sorted(samples_dir.glob("*.*"))]
     english = [article for article in articles if article.language.startswith("en")]
     assert english
     with BrailleWriter(BrailleOptions()) as writer:
@@ -134,11 +138,17 @@ def test_small_pages_interpoint_top_numbers_running_head(
     assert schematron_violations(tmp_path / "art.pef") == []
 
 
-def test_untranslatable_character_is_reported(tmp_path: Path) -> None:
+def test_untranslatable_character_is_described_and_reported(tmp_path: Path) -> None:
     article = Article("Vigil", blocks=(Paragraph((Span("Candles \U0001f56f lit."),)),))
-    with pytest.raises(RenderError, match=r"cannot translate U\+1F56F .* in b000-"):
-        render(article, tmp_path)
-    assert list(tmp_path.iterdir()) == []
+    result = render(article, tmp_path)
+    assert [(item.char, item.where) for item in result.untranslatable] == [
+        ("\U0001f56f", article.blocks[0].id)
+    ]
+    assert result.summary().endswith(", 1 character without braille described in notes")
+    assert "U+1F56F" in result.details()
+    brf = (tmp_path / "art.brf").read_text(encoding="ascii")
+    # Its Unicode name in transcriber's note indicators, never a liblouis dots escape.
+    assert "C&LES @.<C&LE@.> LIT4" in brf and "\\" not in brf
 
 
 @pytest.mark.parametrize(
@@ -174,3 +184,9 @@ def test_cli_summary(seed_path: Path, tmp_path: Path, capsys: pytest.CaptureFixt
     out = capsys.readouterr().out
     assert "braille 5 pages, self-check" in out and "braille table en-ueb-g2.ctb" in out
     assert (tmp_path / "000_3af8e3a32a6fdc5a.pef").is_file()
+
+
+def test_a_block_with_no_braille_fails_loudly(tmp_path: Path) -> None:
+    article = Article("Vigil", blocks=(Paragraph(()),))
+    with pytest.raises(RenderError, match="braille layout lost blocks b000-"):
+        render(article, tmp_path)
