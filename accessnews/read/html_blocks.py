@@ -20,7 +20,8 @@ from .html_media import (
     looks_like_figure,
 )
 
-_HEADINGS = {f"h{level}": level for level in range(1, 7)}
+# The headline's h1 is metadata; another h1 inside the article is a section heading (level 2).
+_HEADINGS = {"h1": 2} | {f"h{level}": level for level in range(2, 7)}
 _PARAGRAPHS = frozenset({"p", "dt", "dd", "tr", "caption", "pre", "address", "summary"})
 _LISTS = frozenset({"ul", "ol"})
 _SKIP = frozenset({"hr", "head", "title", "meta", "link", "style", "script", "template"})

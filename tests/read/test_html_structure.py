@@ -60,12 +60,12 @@ def test_relative_links_are_made_absolute_against_the_page_address() -> None:
 
 def test_headings_lists_and_quotes() -> None:
     article = page(
-        "<h2>Sub</h2><h4>Deeper</h4><ul><li>One <b>bold</b></li><li>Two<ul><li>Two a</li></ul>"
+        "<h2>Sub</h2><h4>Deeper</h4><h1>Second h1</h1><ul><li>One <b>bold</b></li><li>Two<ul><li>Two a</li></ul>"
         "</li></ul><ol><li>First</li><li>Second</li></ol>"
         "<blockquote><p>Said once.</p><p>Said twice.</p><footer>A Person</footer></blockquote>"
     )
     headings = [(b.level, b.text) for b in article.blocks if isinstance(b, Heading)]
-    assert headings == [(2, "Sub"), (4, "Deeper")]
+    assert headings == [(2, "Sub"), (4, "Deeper"), (2, "Second h1")]
     bullets, numbers = (b for b in article.blocks if isinstance(b, ListBlock))
     assert (bullets.ordered, bullets.text) == (False, "One bold\nTwo\nTwo a")
     assert (numbers.ordered, numbers.text) == (True, "First\nSecond")
