@@ -54,7 +54,7 @@ _PARTICLE = r"(?:via|for|of|the|and|de|van|von|der|da|di|du|le|la|on|y|&)"
 _NAMES = rf"{_WORD}(?:(?:\s*/\s*|:\s+|,\s+|\s+(?:{_PARTICLE}\s+)*){_WORD}){{0,7}}"
 _PERSON = rf"{_WORD}(?:\s+(?:(?:de|van|von|der|da|di|le|la)\s+)?{_WORD}){{1,3}}"
 # A word that introduces a credit, capitalised as credits write it (prose writes "a photo by").
-_MARKER = "(?:Photograph|Photo|Picture|Image|PHOTOGRAPH|PHOTO|PICTURE|IMAGE)"
+_MARKER = "(?:Photograph|Photo|Picture|Image|PHOTOGRAPH|PHOTO|PICTURE|IMAGE|Foto|FOTO)"
 
 
 class Kind(Enum):
@@ -74,12 +74,12 @@ class Shape:
     kind: Kind
     rule: Rule
     trailing: re.Pattern[str]
-    needs: tuple[str, ...]
+    needs: re.Pattern[str] | None
     last_words: frozenset[str]
 
     def worth_trying(self, low: str) -> bool:
         """The cheap test on the lowercased text before the regex."""
-        if self.needs and not any(needle in low for needle in self.needs):
+        if self.needs is not None and not self.needs.search(low):
             return False
         if not self.last_words:
             return True
@@ -89,69 +89,71 @@ class Shape:
 
 def _shape(
     kind: Kind,
-    needs: tuple[str, ...],
+    needs: str,
     pattern: str,
     reason: str,
     *examples: str,
     last_words: frozenset[str] = frozenset(),
 ) -> Shape:
-    """A credit shape; `pattern` matches the whole credit and names the kept part `credit`."""
+    """A credit shape; `pattern` matches the whole credit and names the kept part `credit`;
+    `needs` is a simple regex the lowercased text must contain first ("" for none)."""
     trailing = re.compile(rf"(?:^|(?<=\s))(?:{pattern})\s*$")
-    return Shape(kind, rule(pattern, reason, *examples), trailing, needs, last_words)
+    test = re.compile(needs) if needs else None
+    return Shape(kind, rule(pattern, reason, *examples), trailing, test, last_words)
 
 
 CREDIT_SHAPES: tuple[Shape, ...] = (
-    _shape(Kind.PARENS, (")",),
+    _shape(Kind.PARENS, r"\)$",
            rf"\((?P<credit>[^()\n]{{0,60}}?\b{_AGENCY}\b[^()\n]{{0,60}}?)\)",
            "agency credit in parentheses", "(REUTERS)", "(PA)", "(Getty Images)",
            "(AP Photo/Nick Wass)", "(Getty Images: Kiran Ridley)"),
-    _shape(Kind.MARKED, (")",),
+    _shape(Kind.MARKED, r"\)$",
            r"\((?:Photo|Picture|Image|Photograph)s?(?: credit)?:\s*(?P<credit>[^()\n]{1,80})\)",
            "photo credit in parentheses", "(Photo: Jane Smith)"),
-    _shape(Kind.MARKED, ("]",),
+    _shape(Kind.MARKED, r"\]$",
            rf"\[(?P<credit>(?i:file|photo|image|picture)s?:\s*[^\[\]\n]{{1,80}}"
            rf"|[^\[\]\n]{{0,60}}?\b{_AGENCY}\b[^\[\]\n]{{0,60}}?)\]",
            "agency credit in brackets", "[File: Reuters]", "[Ahmed Jadallah/Reuters]"),
-    _shape(Kind.MARKED, ("photo", "picture", "image", "composite"),
+    _shape(Kind.MARKED, "photo|picture|image|composite|foto",
            rf"(?:{_MARKER}|Composite|COMPOSITE)s?\s*:\s*(?P<credit>{_NAMES})",
-           "'Photograph:' credit", "Photograph: Stefan Rousseau/EPA"),
-    _shape(Kind.MARKED, ("credit",),
+           "'Photograph:' credit", "Photograph: Stefan Rousseau/EPA", "Foto: EFE/Juan Pérez"),
+    _shape(Kind.MARKED, "credit",
            r"(?:(?:(?:Main|MAIN) )?(?:[Ii]mage|[Pp]hoto|[Pp]icture|Header image) (?i:credits?)"
            r"|Credits?|CREDITS?)\s*(?::|\.{2,3}|…)\s*(?P<credit>[^\n]{1,100}?)",
            "'Credit:' line", "Credit: Jane Smith", "Credit... Doug Mills/The New York Times",
            "Credit…Doug Mills/The New York Times", "Image credit: Jane Smith/PA",
            "Main image credit: Getty"),
-    _shape(Kind.MARKED, ("©",),
+    _shape(Kind.MARKED, "©",
            r"©\s*(?P<credit>[^\n©]{1,80}?)",
            "copyright sign", "© Reuters"),
-    _shape(Kind.MARKED, ("image copyright", "image source"),
+    _shape(Kind.MARKED, "image (?:copyright|source)",
            r"(?:Image|IMAGE) (?i:copyright|source),?\s+(?P<credit>[^\n]{1,80}?)",
            "BBC 'Image copyright' line", "Image copyright Getty Images",
            "Image source, Getty Images"),
-    _shape(Kind.MARKED, ("staff photo",),
+    _shape(Kind.MARKED, "staff photo",
            rf"(?P<credit>(?:Staff|STAFF) (?:photo|Photo|PHOTO) (?:by|By|BY)\s+{_NAMES})",
            "staff photo credit", "STAFF PHOTO BY JOHN SMITH"),
-    _shape(Kind.MARKED, (" by ",),
+    _shape(Kind.MARKED, " by ",
            rf"{_MARKER} (?:by|By|BY) (?P<credit>{_NAMES})",
            "'Photo by' credit", "Photo by Jane Smith on Unsplash"),
-    _shape(Kind.MARKED, ("/",),
+    _shape(Kind.MARKED, "/",
            rf"(?P<credit>{_AGENCY}\s*/\s*{_NAMES})",
            "agency/photographer credit", "REUTERS/Stefan Wermuth"),
-    _shape(Kind.MARKED, ("/",),
+    _shape(Kind.MARKED, "/",
            rf"{_MARKER}\s*/\s*(?P<credit>{_AGENCY}\b[^\n/]{{0,40}}?)",
            "'Photo / agency' credit", "Photo / Reuters"),
-    _shape(Kind.BARE, ("/",),
+    _shape(Kind.BARE, "/",
            rf"(?P<credit>{_NAMES}\s*/\s*{_AGENCY}(?:\s+(?i:file))?)",
            "photographer/agency credit", "Darren Staples / Reuters file", "Stefan Rousseau/PA",
            last_words=_AGENCY_ENDS | {"file"}),
-    _shape(Kind.BARE, _SUBMITTED,
+    _shape(Kind.BARE, "|".join(_SUBMITTED),
            r"(?P<credit>(?i:submitted|contributed|supplied|handout)"
            r"(?: (?i:photo|image|picture|photograph))?)",
            "reader-submitted photo", "Submitted photo", last_words=_SUBMITTED_ENDS),
-    _shape(Kind.BARE, (),
+    _shape(Kind.BARE, "",
            rf"(?P<credit>{_AGENCY}(?:\s*/\s*{_AGENCY})*)",
            "agency name", "Getty Images", "REUTERS", "AFP/Getty Images", last_words=_AGENCY_ENDS),
-    _shape(Kind.NAME, (")",),
+    _shape(Kind.NAME, r"\)$",
            rf"\((?P<credit>{_PERSON})\)",
            "photographer's name in parentheses", "(Amy Ashenden)"),
 )  # fmt: skip
@@ -160,7 +162,8 @@ CREDIT_SHAPES: tuple[Shape, ...] = (
 _BBC_CAPTION = re.compile(
     r"(?:Image (?:copyright|source),?\s+(?P<credit>.+?)\s+)?(?P<prefix>Image caption,?)\s+"
 )
-_LABEL = re.compile(rf"(?P<label>[{_UPPER}][\w'’-]*(?: [\w'’-]+){{0,2}}):\s+(?=\S)")
+# "Vigil: ...", also French spacing "Anniversaire : ...".
+_LABEL = re.compile(rf"(?P<label>[{_UPPER}][\w'’-]*(?: [\w'’-]+){{0,2}}) ?:\s+(?=\S)")
 _ABBREVIATIONS = "".join(
     rf"(?<!\b{a})" for a in ("Mr", "Ms", "Dr", "St", "Jr", "Sr", "Lt", "Mrs", "Sen", "Rep", "Gov")
 )
@@ -186,7 +189,7 @@ def _last_sentence(text: str) -> int:
     return ends[-1] if ends else 0
 
 
-def _trailing(text: str, kinds: frozenset[Kind]) -> Credit | None:
+def _trailing(text: str, kinds: tuple[Kind, ...]) -> Credit | None:
     """The credit ending `text`, of one of `kinds`; bare credits only after a finished sentence."""
     text = text.rstrip()
     low = text.lower()
@@ -219,8 +222,8 @@ def _unfinished_sentence(text: str) -> bool:
     return not _SENTENCE_END.search(text)
 
 
-_FIGURE_KINDS = frozenset({Kind.MARKED, Kind.BARE, Kind.PARENS})
-_LINE_KINDS = frozenset(Kind)
+_FIGURE_KINDS = (Kind.MARKED, Kind.BARE, Kind.PARENS)  # tuples: enum hashing is slow
+_LINE_KINDS = tuple(Kind)
 
 
 def _caption_credit(text: str) -> Credit | None:

@@ -39,11 +39,15 @@ _TRAILING = tuple(
 # A handle's shape says more than the dash: "@user@host" is Mastodon, "user.bsky.social" Bluesky.
 PLATFORM_BY_HANDLE = (("mastodon", re.compile(r".+@.+")), ("bluesky", re.compile(r".+\..+")))
 
-# Links in a post's text that speech and braille cannot make sense of.
-POST_LINKS: tuple[Rule, ...] = (
-    rule(r"(?:https?://)?pic\.twitter\.com/\w+", "link to the post's picture",
-         "pic.twitter.com/Ab12Cd34Ef"),
-    rule(r"https?://t\.co/\w+", "shortened link with no readable text", "https://t.co/Ab12Cd34Ef"),
+# What an embed carries besides the post: links speech and braille cannot make sense of, and
+# the platform's own buttons. Each removal is recorded with its kind.
+POST_NOISE: tuple[tuple[str, Rule], ...] = (
+    ("embed link", rule(r"(?:https?://)?pic\.twitter\.com/\w+", "link to the post's picture",
+                        "pic.twitter.com/Ab12Cd34Ef")),
+    ("embed link", rule(r"https?://t\.co/\w+", "shortened link with no readable text",
+                        "https://t.co/Ab12Cd34Ef")),
+    ("boilerplate", rule(r"(?i)\bview (?:this post|this profile|more) on instagram\b",
+                         "the platform's button", "View this post on Instagram")),
 )  # fmt: skip
 _FINISHED = re.compile(r"[.!?…][\"”’)]*$")
 
@@ -82,8 +86,8 @@ def parse_attribution(text: str, *, whole: bool) -> Attribution | None:
     return None
 
 
-def _post_links(text: str) -> list[tuple[int, int, Rule]]:
-    return [(m.start(), m.end(), r) for r in POST_LINKS for m in r.pattern.finditer(text)]
+def _post_noise(text: str) -> list[tuple[re.Match[str], str, Rule]]:
+    return [(m, kind, r) for kind, r in POST_NOISE for m in r.pattern.finditer(text)]
 
 
 def _link_of(spans: Inlines, start: int) -> str | None:
@@ -102,9 +106,9 @@ def _embed(spans: Inlines, found: Attribution, dropped: list[Dropped], base: Emb
     text = plain(spans)
     where = f"in the post by {found.author or '@' + found.handle}"
     cuts = [(len(text[: found.start].rstrip()), len(text))]
-    for start, end, link_rule in _post_links(text[: found.start]):
-        dropped.append(Dropped("embed link", text[start:end], link_rule.reason, where))
-        cuts.append((start, end))
+    for match, kind, noise in _post_noise(text[: found.start]):
+        dropped.append(Dropped(kind, match.group(0).strip(), noise.reason, where))
+        cuts.append(match.span())
     if found.leftover:
         reason = "part of the attribution line the model has no field for"
         dropped.append(Dropped("embed attribution", found.leftover, reason, where))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from accessnews.clean.embeds import ATTRIBUTIONS, POST_LINKS, parse_attribution
+from accessnews.clean.embeds import ATTRIBUTIONS, POST_NOISE, parse_attribution
 from accessnews.clean.rule import Rule
 from accessnews.model import Embed, ListBlock, Span, spans_of
 
@@ -88,14 +88,14 @@ def test_a_long_paragraph_above_is_not_a_post() -> None:
     assert result.blocks[1].author == "Erin McLaughlin"
 
 
-@pytest.mark.parametrize("link_rule", POST_LINKS)
-def test_picture_and_short_links_are_dropped_from_the_post_and_recorded(link_rule: Rule) -> None:
-    (link,) = link_rule.examples
-    result = cleaned(f"{TWEET} {link}", "\u2014 Erin McLaughlin (@ErinCNN) March 23, 2017")
+@pytest.mark.parametrize(("kind", "noise"), POST_NOISE)
+def test_links_and_buttons_are_dropped_from_the_post_and_recorded(kind: str, noise: Rule) -> None:
+    (example,) = noise.examples
+    result = cleaned(f"{TWEET} {example}", "\u2014 Erin McLaughlin (@ErinCNN) March 23, 2017")
     (embed,) = result.blocks
     assert embed.text == TWEET
     (entry,) = result.dropped
-    assert (entry.kind, entry.text, entry.reason) == ("embed link", link, link_rule.reason)
+    assert (entry.kind, entry.text, entry.reason) == (kind, example, noise.reason)
     assert entry.where == "in the post by Erin McLaughlin"
 
 
@@ -126,13 +126,20 @@ def test_html_embed_with_attribution_in_its_text() -> None:
 
 
 def test_html_embed_keeps_the_readers_platform_and_line_breaks() -> None:
-    text = "First line\nSecond line\nA post shared by Jane Doe (@janedoe) on March 23, 2017"
-    (embed,) = cleaned(Embed(platform="instagram", text_spans=spans_of(text))).blocks
+    text = (
+        "View this post on Instagram\nFirst line\nSecond line\n"
+        "A post shared by Jane Doe (@janedoe) on March 23, 2017"
+    )
+    result = cleaned(Embed(platform="instagram", text_spans=spans_of(text)))
+    (embed,) = result.blocks
     assert (embed.platform, embed.text, embed.author) == (
         "instagram",
         "First line\nSecond line",
         "Jane Doe",
     )
+    assert [(d.kind, d.text) for d in result.dropped] == [
+        ("boilerplate", "View this post on Instagram")
+    ]
 
 
 @pytest.mark.parametrize(
