@@ -29,12 +29,14 @@ def input_hash(data: bytes, options: RenderOptions) -> str:
 
 @dataclass(frozen=True)
 class Entry:
-    """One rendered article: its input hash, output files (relative to OUTDIR) and metrics."""
+    """One article: its input hash, output files (relative to OUTDIR) and metrics, or the
+    error it failed with when the same input and options would fail the same way again."""
 
     hash: str
     member: str
     files: tuple[str, ...]
     metrics: dict[str, Any] = field(default_factory=dict)
+    error: str | None = None
 
 
 class Manifest:
@@ -46,14 +48,16 @@ class Manifest:
         try:
             raw = json.loads(self.path.read_text(encoding="utf-8"))
             self.entries = {
-                stem: Entry(e["hash"], e["member"], tuple(e["files"]), e.get("metrics", {}))
+                stem: Entry(
+                    e["hash"], e["member"], tuple(e["files"]), e.get("metrics", {}), e.get("error")
+                )
                 for stem, e in raw["entries"].items()
             }
         except (OSError, ValueError, KeyError, TypeError):
             pass  # no usable manifest: everything is rendered afresh
 
     def current(self, stem: str, digest: str, outdir: Path) -> Entry | None:
-        """The entry for `stem` if it was rendered from this hash and its files still exist."""
+        """The entry for `stem` if it was made from this hash and its files still exist."""
         entry = self.entries.get(stem)
         if entry is None or entry.hash != digest:
             return None

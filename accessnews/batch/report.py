@@ -16,7 +16,8 @@ STATUSES = ("rendered", "skipped", "failed")
 
 @dataclass(frozen=True)
 class Line:
-    """What became of one member. `reason` for skipped, `error` for failed."""
+    """What became of one member: `reason` it was skipped (or, for a failure, not retried)
+    and the `error` it failed with."""
 
     member: str
     status: str
@@ -72,10 +73,10 @@ class Report:
             f"{len(self.lines)} members: {counts['rendered']} rendered, "
             f"{counts['skipped']} skipped, {counts['failed']} failed in {self.seconds:.1f} s"
         )
-        reasons = Counter(line.reason for line in self.lines.values() if line.reason)
+        reasons = Counter(line.reason for line in self.lines.values() if line.status == "skipped")
         skipped = [f"  skipped {n}: {reason}" for reason, n in reasons.most_common()]
         failures = [
-            f"  FAILED {line.member}: {line.error}"
+            f"  FAILED {line.member}: {line.error}" + (f" ({line.reason})" if line.reason else "")
             for _, line in sorted(self.lines.items())
             if line.status == "failed"
         ]

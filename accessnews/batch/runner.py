@@ -67,6 +67,8 @@ class _Run:
         if entry is None:
             self.in_flight[index] = (member.name, stem, digest)
             return None
+        if entry.error is not None:  # not retried: it would fail the same way
+            return Line(member.name, "failed", stem, error=entry.error, reason=UNCHANGED)
         return Line(member.name, "skipped", stem, entry.files, entry.metrics, reason=UNCHANGED)
 
     def tasks(self, settled: list[tuple[int, Line]]) -> Iterator[Task]:
@@ -83,9 +85,10 @@ class _Run:
     def line(self, outcome: Outcome) -> Line:
         """Record a rendered or failed task in the manifest and as a report line."""
         name, stem, digest = self.in_flight.pop(outcome.index)
-        if outcome.status == "rendered":
-            self.manifest.record(stem, Entry(digest, name, outcome.files, outcome.metrics))
-        elif self.manifest.entries.pop(stem, None) is not None:
+        if outcome.status == "rendered" or outcome.lasting:
+            entry = Entry(digest, name, outcome.files, outcome.metrics, outcome.error)
+            self.manifest.record(stem, entry)
+        elif self.manifest.entries.pop(stem, None) is not None:  # a crash or time-out: retry
             self.manifest.save()
         return Line(
             name,

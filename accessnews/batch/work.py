@@ -48,6 +48,7 @@ class Outcome:
     metrics: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
     seconds: float = 0.0
+    lasting: bool = False  # the same input and options would fail the same way again
 
 
 _renderers: dict[str, Renderer] = {}
@@ -97,7 +98,7 @@ def render_task(task: Task, options: RenderOptions) -> Outcome:
         with _lock:
             outcome = _render(task, options)
     except AccessnewsError as error:
-        outcome = Outcome(task.index, "failed", error=str(error))
+        outcome = Outcome(task.index, "failed", error=str(error), lasting=True)
     except Exception as error:  # a bug in a writer must cost one article, not the batch
         message = f"internal error: {type(error).__name__}: {error}"
         outcome = Outcome(task.index, "failed", error=message)

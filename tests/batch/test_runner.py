@@ -58,10 +58,15 @@ def test_every_member_is_accounted_for(tmp_path: Path, articles: dict, pef_schem
 
 def test_rerun_redoes_only_what_changed(tmp_path: Path, articles: dict) -> None:
     archive, out = tmp_path / "a.zip", tmp_path / "out"
-    run_batch(write_zip(archive, articles), out, BRAILLE, TWO)
+    run_batch(write_zip(archive, {**articles, "empty.txt": b""}), out, BRAILLE, TWO)
     again = run_batch(archive, out, BRAILLE, TWO)
     assert {line.reason for line in again.lines.values()} == {"unchanged since the last run"}
-    assert all(line.metrics.get("pages") for line in again.lines.values())
+    assert all(line.metrics.get("pages") for line in again.lines.values() if line.files)
+    failed = [line for line in again.lines.values() if line.status == "failed"]
+    assert [(line.member, line.error) for line in failed] == [
+        ("empty.txt", "empty.txt: the file is empty")
+    ]
+    assert "FAILED empty.txt: empty.txt: the file is empty (unchanged since" in again.summary()
 
     changed = {**articles, "a.txt": articles["a.txt"] + b"\n\nA correction was added.\n"}
     (out / "d.pef").unlink()
