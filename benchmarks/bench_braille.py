@@ -94,16 +94,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("article", nargs="?", default=str(SEED))
     parser.add_argument("--articles", type=int, default=100)
-    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--runs", type=int, default=9)
     args = parser.parse_args()
     article = load_article(args.article)
     text = plain_text(article)
     print(f"article: {args.article} ({len(text.split())} words, {len(article.blocks)} blocks)")
 
-    lou_one = statistics.median(lou_translate(text) for _ in range(args.runs))
-    cold = [cold_core(args.article) for _ in range(5)]
-    ours_cold = statistics.median(c[0] for c in cold)
-    wall_cold = statistics.median(c[1] for c in cold)
+    # Runs alternate between the two sides, so that both see the same load on the machine.
+    pairs = [(lou_translate(text), cold_core(args.article)) for _ in range(args.runs)]
+    lou_one = statistics.median(lou for lou, _ in pairs)
+    ours_cold = statistics.median(cold for _, (cold, _) in pairs)
+    wall_cold = statistics.median(wall for _, (_, wall) in pairs)
     print(f"lou_translate, one article:            {lou_one * 1000:8.1f} ms")
     print(
         f"accessnews core, one article, cold:    {ours_cold * 1000:8.1f} ms "
@@ -121,12 +122,13 @@ def main() -> None:
 
     many = variants(article, args.articles)
     texts = [plain_text(a) for a in many]
-    lou_many = sum(lou_translate(t) for t in texts)
-    lou_joined = lou_translate("\n".join(texts))
-    start = time.perf_counter()
-    for item in many:
+    lou_many = ours_many = 0.0
+    for item, item_text in zip(many, texts, strict=True):
+        lou_many += lou_translate(item_text)
+        start = time.perf_counter()
         core(item, translator)
-    ours_many = time.perf_counter() - start
+        ours_many += time.perf_counter() - start
+    lou_joined = lou_translate("\n".join(texts))
     with tempfile.TemporaryDirectory() as outdir, BrailleWriter(BrailleOptions()) as writer:
         start = time.perf_counter()
         for number, item in enumerate(many):
