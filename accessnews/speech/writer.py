@@ -61,7 +61,8 @@ class AudioResult:
     speech: float = 0.0  # seconds of synthesised speech, without the pauses between blocks
 
     def summary(self) -> str:
-        return f"audio {clock(self.duration)}, {self.chapters} chapters, {self.words} words"
+        chapters = f"{self.chapters} chapter{'s' if self.chapters != 1 else ''}"
+        return f"audio {clock(self.duration)}, {chapters}, {self.words} words"
 
     def details(self) -> str:
         lines = [f"  voice {self.voice}; files: {', '.join(p.name for p in self.files)}"]

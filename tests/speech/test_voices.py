@@ -1,0 +1,54 @@
+"""Voice profiles are data; every shipped profile works with the installed engine."""
+
+from __future__ import annotations
+
+import pytest
+
+from accessnews.errors import AccessnewsError
+from accessnews.speech.voices import describe_voices, load_profiles, select_profile
+
+PROFILES = load_profiles()
+
+
+def test_shipped_profiles_cover_british_american_spanish_french():
+    assert {"en-GB", "en-US", "es", "fr"} <= set(PROFILES)
+    for profile in PROFILES.values():
+        assert profile.rate > 0 and profile.pauses.chapter >= profile.pauses.paragraph
+
+
+@pytest.mark.parametrize(
+    ("language", "name"),
+    [("en", "en-GB"), ("en-GB", "en-GB"), ("en-us", "en-US"), ("es-MX", "es"), ("fr", "fr"),
+     ("de", "en-GB")],
+)  # fmt: skip
+def test_article_language_picks_the_profile(language, name):
+    assert select_profile(PROFILES, None, language).name == name
+
+
+def test_named_voice_wins_over_the_language_and_ignores_case():
+    assert select_profile(PROFILES, "FR", "en-GB").name == "fr"
+
+
+def test_unknown_voice_error_lists_available_profiles():
+    with pytest.raises(AccessnewsError, match="unknown voice 'xx'.*en-GB, en-US, es, fr"):
+        select_profile(PROFILES, "xx", "en")
+
+
+@pytest.mark.parametrize("name", sorted(PROFILES))
+def test_every_profile_voice_is_installed(name, engine):
+    profile = PROFILES[name]
+    for quoted in (False, True):
+        engine.use(profile.settings(quoted=quoted))
+        assert engine.speak("One two three.")
+
+
+def test_invalid_profile_is_a_user_error(tmp_path):
+    (tmp_path / "bad.toml").write_text('voice = "gmw/en"\n')  # no rate
+    with pytest.raises(AccessnewsError, match="bad.toml is invalid"):
+        load_profiles(tmp_path)
+
+
+def test_describe_voices_lists_profiles_and_engine_voices():
+    text = describe_voices()
+    assert all(name in text for name in PROFILES)
+    assert "gmw/en-US" in text and "roa/fr" in text
