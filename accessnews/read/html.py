@@ -13,7 +13,7 @@ import lxml.html
 from lxml.etree import ParserError
 
 from ..errors import InputError
-from ..model import Article, ListBlock, Paragraph, Quote
+from ..model import Article, Block, ListBlock, Paragraph, Quote
 from .detect import decode, refuse_non_text
 from .html_blocks import read_blocks
 from .html_chrome import outside, strip_chrome, strip_invisible
@@ -34,6 +34,14 @@ def parse_page(text: str, name: str) -> lxml.html.HtmlElement:
         return lxml.html.document_fromstring(_NOT_XML.sub("", _XML_DECLARATION.sub("", text, 1)))
     except (ParserError, ValueError) as error:
         raise InputError(f"{name}: not a readable HTML page ({error})") from None
+
+
+def _unless_repeated(standfirst: str | None, blocks: list[Block]) -> str | None:
+    """No standfirst when it only repeats the first paragraph (a common og:description)."""
+    first = next((b.text for b in blocks if isinstance(b, Paragraph)), "")
+    if standfirst and first.startswith(standfirst.rstrip(" .…")):
+        return None
+    return standfirst
 
 
 def read(data: bytes, *, name: str, base_url: str | None = None) -> Article:
@@ -61,7 +69,7 @@ def read(data: bytes, *, name: str, base_url: str | None = None) -> Article:
     return Article(
         headline=header.headline,
         blocks=tuple(blocks),
-        standfirst=header.standfirst,
+        standfirst=_unless_repeated(header.standfirst, blocks),
         bylines=header.bylines,
         published=header.published,
         publication=page.publication,

@@ -28,6 +28,8 @@ _NAME_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|y|et|und|e|&)\s+")
 _ROLE_WORDS = re.compile(r"correspondent|editor|reporter|writer|staff|contributor|columnist")
 # Header elements are short; a long element with such a class is content, not a byline.
 _MAX_HEADER_CHARS = 300
+# A byline name is a few words; a sentence in an author box is not a name.
+_MAX_NAME_WORDS = 5
 _INLINE_PARENTS = frozenset(
     {"p", "li", "td", "dd", "blockquote", "figcaption", "h2", "h3", "h4", "h5", "h6", "a", "span"}
 )
@@ -63,7 +65,11 @@ def _classed(body: HtmlElement, pattern: re.Pattern[str]) -> Iterator[HtmlElemen
 def split_byline(text: str) -> tuple[str, ...]:
     """`By A, B and C, Rural Affairs Correspondent` -> (A, B, C)."""
     names = _NAME_SPLIT.split(_BY.sub("", text.strip()))
-    return tuple(n for n in names if n and not _ROLE_WORDS.search(n.lower()))
+    return tuple(
+        n
+        for n in names
+        if n and len(n.split()) <= _MAX_NAME_WORDS and not _ROLE_WORDS.search(n.lower())
+    )
 
 
 def _attached(element: HtmlElement, body: HtmlElement) -> bool:

@@ -60,8 +60,9 @@ def test_relative_links_are_made_absolute_against_the_page_address() -> None:
 
 def test_headings_lists_and_quotes() -> None:
     article = page(
-        "<h2>Sub</h2><h4>Deeper</h4><h1>Second h1</h1><ul><li>One <b>bold</b></li><li>Two<ul><li>Two a</li></ul>"
-        "</li></ul><ol><li>First</li><li>Second</li></ol>"
+        "<h2>Sub</h2><h4>Deeper</h4><h1>Second h1</h1>"
+        "<ul><li>One <b>bold</b></li><li>Two<ul><li>Two a</li></ul></li></ul>"
+        "<ol><li>First</li><li>Second</li></ol>"
         "<blockquote><p>Said once.</p><p>Said twice.</p><footer>A Person</footer></blockquote>"
     )
     headings = [(b.level, b.text) for b in article.blocks if isinstance(b, Heading)]
@@ -149,6 +150,13 @@ def test_json_ld_in_a_list_with_types_list_and_author_strings() -> None:
         "2026-01-02",
     )
     assert (article.language, article.publication) == ("fr-FR", "Le Journal")
+
+
+def test_a_standfirst_that_repeats_the_first_paragraph_is_not_kept() -> None:
+    description = "<meta property='og:description' content='The ferry left the harbour...'>"
+    assert page("", head=description).standfirst is None
+    other = "<meta property='og:description' content='Gales did not stop the crossing.'>"
+    assert page("", head=other).standfirst == "Gales did not stop the crossing."
 
 
 def test_byline_elements_and_title_fallback() -> None:
