@@ -17,11 +17,13 @@ import argparse
 import contextlib
 import io
 import json
+import resource
 import subprocess
 import sys
 import tarfile
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import psutil
@@ -64,10 +66,30 @@ def _tree_pss(process: psutil.Process) -> int:
     return total
 
 
-def run(archive: Path, outdir: Path, jobs: int, extra: list[str]) -> tuple[float, int, dict]:
-    """Run one batch; return wall seconds, peak PSS of the process tree and the report totals."""
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    cpu_seconds: float  # user + system of the whole process tree (workers, LAME, ...)
+    peak: int  # bytes
+    totals: dict[str, int]
+
+    def line(self, label: str, articles: int) -> str:
+        return (
+            f"{label}: {self.seconds:.1f} s, {articles / self.seconds * 60:.1f} articles/min, "
+            f"{self.cpu_seconds / self.seconds:.2f} cores busy, "
+            f"peak {self.peak / 2**20:.0f} MB, {self.totals}"
+        )
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(archive: Path, outdir: Path, jobs: int, extra: list[str]) -> Run:
+    """Run one batch and measure it."""
     command = [sys.executable, "-m", "accessnews", "batch", str(archive), "-o", str(outdir)]
-    started = time.monotonic()
+    cpu, started = _children_cpu(), time.monotonic()
     child = subprocess.Popen(
         [*command, "--jobs", str(jobs), *extra],
         cwd=ROOT,
@@ -81,9 +103,9 @@ def run(archive: Path, outdir: Path, jobs: int, extra: list[str]) -> tuple[float
         except psutil.NoSuchProcess:
             break
         time.sleep(0.2)
-    seconds = time.monotonic() - started
+    seconds, cpu = time.monotonic() - started, _children_cpu() - cpu
     totals = json.loads((outdir / "report.json").read_text())["totals"]
-    return seconds, peak, totals
+    return Run(seconds, cpu, peak, totals)
 
 
 def main() -> None:
@@ -95,20 +117,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
         archive = make_archive(work / "archive.tar.gz", args.articles)
-        results = {}
-        for jobs in (1, 2):
-            seconds, peak, totals = run(archive, work / f"out{jobs}", jobs, extra)
-            results[jobs] = seconds
-            print(
-                f"--jobs {jobs}: {seconds:.1f} s, {args.articles / seconds * 60:.1f} articles/min, "
-                f"peak {peak / 2**20:.0f} MB, {totals}"
-            )
-        seconds, peak, totals = run(archive, work / "out2", 2, extra)
-        print(
-            f"unchanged re-run: {seconds:.2f} s = {seconds / results[2]:.1%} of the first run, "
-            f"peak {peak / 2**20:.0f} MB, {totals}"
-        )
-        print(f"scaling --jobs 2 / --jobs 1: {results[1] / results[2]:.2f}x")
+        one = run(archive, work / "out1", 1, extra)
+        print(one.line("--jobs 1", args.articles), flush=True)
+        two = run(archive, work / "out2", 2, extra)
+        print(two.line("--jobs 2", args.articles), flush=True)
+        again = run(archive, work / "out2", 2, extra)
+        print(again.line("unchanged re-run --jobs 2", args.articles))
+        print(f"unchanged re-run: {again.seconds / two.seconds:.1%} of the first --jobs 2 run")
+        print(f"scaling --jobs 2 / --jobs 1: {one.seconds / two.seconds:.2f}x")
 
 
 if __name__ == "__main__":

@@ -85,8 +85,14 @@ class LocalPool:
         fresh = self._spawn()
         slot.process, slot.conn, slot.task = fresh.process, fresh.conn, None
 
-    def _next(self, pending: Iterator[Task], retries: deque[Task]) -> Task | None:
-        return retries.popleft() if retries else next(pending, None)
+    def _fill(self, slots: list[_Slot], pending: Iterator[Task], retries: deque[Task]) -> None:
+        """Give every idle worker a task: retries first, then the next member."""
+        for slot in slots:
+            if slot.task is None:
+                task = retries.popleft() if retries else next(pending, None)
+                if task is None:
+                    return
+                self._assign(slot, task)
 
     def _wait(self, busy: list[_Slot]) -> set[object]:
         """Block until a busy worker answers or dies, or the earliest time limit expires."""
@@ -130,17 +136,13 @@ class LocalPool:
         retries: deque[Task] = deque()
         slots = [self._spawn() for _ in range(self.jobs)]
         try:
-            while True:
-                for slot in slots:
-                    if slot.task is None and (task := self._next(pending, retries)) is not None:
-                        self._assign(slot, task)
-                busy = [s for s in slots if s.task is not None]
-                if not busy:
-                    return
+            self._fill(slots, pending, retries)
+            while busy := [s for s in slots if s.task is not None]:
                 ready = self._wait(busy)
-                for slot in busy:
-                    if (outcome := self._collect(slot, ready, retries)) is not None:
-                        yield outcome
+                finished = [self._collect(slot, ready, retries) for slot in busy]
+                # Workers get their next article before the caller spends time on the results.
+                self._fill(slots, pending, retries)
+                yield from (outcome for outcome in finished if outcome is not None)
         finally:
             self._shutdown(slots)
 
