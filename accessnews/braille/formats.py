@@ -38,7 +38,7 @@ ITEM = Margins(1, 3)
 CITE = Margins(5, 5)
 NOTE = Margins(7, 5)
 IMAGE_LEAD = "Image: "
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 BULLET = "\u2022 "  # UEB's bullet (dots 456, 256)
 PLAIN_BULLET = "- "  # for tables without a bullet sign (es-g2)
 

@@ -7,20 +7,18 @@ schema), title, creator, language and date. Blank cells are U+2800, never an ASC
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from lxml import etree
 
+from ..dates import parse_date
 from .cells import to_unicode
-from .formats import published_date
 from .layout import Page, PageSetup
 
 PEF_NS = "http://www.daisy.org/ns/2008/pef"
 DC_NS = "http://purl.org/dc/elements/1.1/"
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -34,8 +32,7 @@ class PefMeta:
 
 def meta_date(published: str | None) -> str:
     """dc:date must be yyyy-mm-dd: the publication date when the model has one, else today."""
-    day = published_date(published) or ""
-    return day if _ISO_DATE.fullmatch(day) else date.today().isoformat()
+    return parse_date(published or "") or date.today().isoformat()
 
 
 def identifier(*parts: str) -> str:
