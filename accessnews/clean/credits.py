@@ -53,6 +53,8 @@ _PARTICLE = r"(?:via|for|of|the|and|de|van|von|der|da|di|du|le|la|on|y|&)"
 # Capitalised words joined by slashes, colons, commas, particles: "Doug Mills/The New York Times".
 _NAMES = rf"{_WORD}(?:(?:\s*/\s*|:\s+|,\s+|\s+(?:{_PARTICLE}\s+)*){_WORD}){{0,7}}"
 _PERSON = rf"{_WORD}(?:\s+(?:(?:de|van|von|der|da|di|le|la)\s+)?{_WORD}){{1,3}}"
+# What follows "Credit:", "©": anything short that does not end like a sentence (prose does).
+_FREE_TEXT = r"[^\n]{0,99}?[^\s.!?…]"
 # A word that introduces a credit, capitalised as credits write it (prose writes "a photo by").
 _MARKER = "(?:Photograph|Photo|Picture|Image|PHOTOGRAPH|PHOTO|PICTURE|IMAGE|Foto|FOTO)"
 
@@ -119,15 +121,15 @@ CREDIT_SHAPES: tuple[Shape, ...] = (
            "'Photograph:' credit", "Photograph: Stefan Rousseau/EPA", "Foto: EFE/Juan Pérez"),
     _shape(Kind.MARKED, "credit",
            r"(?:(?:(?:Main|MAIN) )?(?:[Ii]mage|[Pp]hoto|[Pp]icture|Header image) (?i:credits?)"
-           r"|Credits?|CREDITS?)\s*(?::|\.{2,3}|…)\s*(?P<credit>[^\n]{1,100}?)",
+           rf"|Credits?|CREDITS?)\s*(?::|\.{{2,3}}|…)\s*(?P<credit>{_FREE_TEXT})",
            "'Credit:' line", "Credit: Jane Smith", "Credit... Doug Mills/The New York Times",
            "Credit…Doug Mills/The New York Times", "Image credit: Jane Smith/PA",
            "Main image credit: Getty"),
     _shape(Kind.MARKED, "©",
-           r"©\s*(?P<credit>[^\n©]{1,80}?)",
+           rf"©\s*(?P<credit>{_FREE_TEXT})",
            "copyright sign", "© Reuters"),
     _shape(Kind.MARKED, "image (?:copyright|source)",
-           r"(?:Image|IMAGE) (?i:copyright|source),?\s+(?P<credit>[^\n]{1,80}?)",
+           rf"(?:Image|IMAGE) (?i:copyright|source),?\s+(?P<credit>{_FREE_TEXT})",
            "BBC 'Image copyright' line", "Image copyright Getty Images",
            "Image source, Getty Images"),
     _shape(Kind.MARKED, "staff photo",

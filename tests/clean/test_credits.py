@@ -203,6 +203,8 @@ TRAPS = [
     "The statement was issued by AFP",
     "Ms Khan (Labour) said the plan was a disgrace.",
     "London attack: what we know so far (live)",
+    "Credit: the scheme has helped thousands of families.",
+    "Image sources say the photographs were taken on Monday.",
 ]
 
 

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from accessnews.model import Embed, Figure, Paragraph
+from accessnews.outline import outline
 from accessnews.pipeline import load_article
 from accessnews.read import read_source
 
@@ -48,6 +49,10 @@ def test_reference_article(seed_path: Path) -> None:
         ("image credit", "Amy Ashenden"),
         ("image credit", "Getty Images"),
     ]
+    assert (
+        "dropped image credit 'REUTERS' after the caption 'People lit candles…' "
+        "(agency credit in parentheses)" in outline(article)
+    )
 
 
 def test_reference_paragraphs_kept_word_for_word(seed_path: Path) -> None:
