@@ -42,7 +42,8 @@ _V23 = ID3SaveConfig(3, "/")
 _NO_OFFSET = 0xFFFFFFFF  # CHAP byte offsets unused: times are authoritative
 TOC_ID = "toc"
 # LAME's -q: 7 encodes speech at 64 kbps twice as fast as the default 3 (measured in
-# benchmarks/bench_audio.py) with no audible difference for a synthetic voice at 22 kHz.
+# benchmarks/bench_audio.py) with no audible difference for a synthetic voice at 22 kHz;
+# --noreplaygain saves another fifth (a synthetic voice has a constant level anyway).
 LAME_QUALITY = 7
 
 
@@ -67,52 +68,64 @@ class Tags:
     encoder: str
 
 
-def _text(kind: type[Frame], value: str) -> Frame:
+def text_frame(kind: type[Frame], value: str) -> Frame:
+    """A text frame in UTF-16, the Unicode encoding ID3v2.3 knows."""
     return kind(encoding=Encoding.UTF16, text=[value])
+
+
+def chap_frame(chapter: Chapter) -> CHAP:
+    return CHAP(
+        element_id=chapter.element_id,
+        start_time=chapter.start_ms,
+        end_time=chapter.end_ms,
+        start_offset=_NO_OFFSET,
+        end_offset=_NO_OFFSET,
+        sub_frames=[text_frame(TIT2, chapter.title)],
+    )
+
+
+def ctoc_frame(element_id: str, children: list[str], title: str, top_level: bool = True) -> CTOC:
+    """An ordered table of contents (players hide chapters without a top-level one)."""
+    flags = CTOCFlags.ORDERED | (CTOCFlags.TOP_LEVEL if top_level else 0)
+    return CTOC(
+        element_id=element_id,
+        flags=flags,
+        child_element_ids=children,
+        sub_frames=[text_frame(TIT2, title)],
+    )
 
 
 def _frames(tags: Tags, chapters: list[Chapter]) -> list[Frame]:
     """The tag's frames in the order they must appear in the file."""
-    frames = [_text(TIT2, tags.title)]
+    frames = [text_frame(TIT2, tags.title)]
     if tags.artist:
-        frames.append(_text(TPE1, tags.artist))
+        frames.append(text_frame(TPE1, tags.artist))
     if tags.album:
-        frames.append(_text(TALB, tags.album))
+        frames.append(text_frame(TALB, tags.album))
     if tags.date:
-        frames.append(_text(TYER, tags.date[:4]))
+        frames.append(text_frame(TYER, tags.date[:4]))
         if len(tags.date) >= 10:  # ID3v2.3 TDAT is DDMM
-            frames.append(_text(TDAT, tags.date[8:10] + tags.date[5:7]))
+            frames.append(text_frame(TDAT, tags.date[8:10] + tags.date[5:7]))
+    ordered = sorted(chapters, key=lambda c: c.start_ms)
     frames += [
-        _text(TLAN, tags.language),
+        text_frame(TLAN, tags.language),
         COMM(encoding=Encoding.UTF16, lang=tags.language, desc="", text=[tags.comment]),
-        _text(TLEN, str(tags.length_ms)),
-        _text(TSSE, tags.encoder),
-        CTOC(
-            element_id=TOC_ID,
-            flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
-            child_element_ids=[c.element_id for c in chapters],
-            sub_frames=[_text(TIT2, tags.title)],
-        ),
+        text_frame(TLEN, str(tags.length_ms)),
+        text_frame(TSSE, tags.encoder),
+        ctoc_frame(TOC_ID, [c.element_id for c in ordered], tags.title),
     ]
-    frames += [
-        CHAP(
-            element_id=c.element_id,
-            start_time=c.start_ms,
-            end_time=c.end_ms,
-            start_offset=_NO_OFFSET,
-            end_offset=_NO_OFFSET,
-            sub_frames=[_text(TIT2, c.title)],
-        )
-        for c in sorted(chapters, key=lambda c: c.start_ms)
-    ]
-    return frames
+    return frames + [chap_frame(c) for c in ordered]
 
 
-def id3_tag(tags: Tags, chapters: list[Chapter], padding: int = 256) -> bytes:
-    """An ID3v2.3 tag whose frames keep the order `_frames` gives them."""
-    body = b"".join(save_frame(frame, config=_V23) for frame in _frames(tags, chapters))
-    body += b"\x00" * padding
+def tag_bytes(frames: list[Frame], padding: int = 256) -> bytes:
+    """An ID3v2.3 tag holding `frames` exactly in the order given (mutagen would sort them)."""
+    body = b"".join(save_frame(frame, config=_V23) for frame in frames) + b"\x00" * padding
     return b"ID3\x03\x00\x00" + BitPaddedInt.to_str(len(body), width=4) + body
+
+
+def id3_tag(tags: Tags, chapters: list[Chapter]) -> bytes:
+    """The article's tag: metadata, then one top-level CTOC, then CHAPs in time order."""
+    return tag_bytes(_frames(tags, chapters))
 
 
 class Encoder:
@@ -131,7 +144,8 @@ class Encoder:
         khz = f"{sample_rate / 1000:g}"
         self._process = subprocess.Popen(
             [lame, "--quiet", "-r", "-s", khz, "--bitwidth", "16", "--signed", "--little-endian",
-             "-m", "m", "-b", str(bitrate), "-q", str(LAME_QUALITY), "-", str(self._out)],
+             "-m", "m", "-b", str(bitrate), "-q", str(LAME_QUALITY), "--noreplaygain",
+             "-", str(self._out)],
             stdin=subprocess.PIPE,
             stderr=self._log.open("wb"),  # a file, so LAME never blocks on a full pipe
         )  # fmt: skip
