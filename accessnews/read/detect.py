@@ -46,6 +46,8 @@ def refuse_non_text(data: bytes, name: str) -> None:
 
 def detect_format(data: bytes) -> Detected:
     """HTML if the content starts like a page or carries block markup, else plain text."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16: look at the characters
+        data = data[:131072].decode("utf-16", errors="replace").encode("utf-8")
     head = data[:4096].lstrip(b"\xef\xbb\xbf")
     if _HTML_START.match(head) or len(_HTML_ANYWHERE.findall(data[:65536])) >= 3:
         return Detected("html")

@@ -23,6 +23,8 @@ WORDS = "Le café coûte 2,50 € — « très cher », dit-elle. “Quotes” a
         (b"Saved without a head\n<div><p>One</p><p>Two</p></div>", "html"),
         (b"Headline\n\nA paragraph mentioning <b> once.\n", "text"),
         (b"# Markdown headline\n\n- a list\n", "text"),
+        ("<!DOCTYPE html><html><p>x</p></html>".encode("utf-16"), "html"),
+        ("Headline\n\nText.\n".encode("utf-16"), "text"),
     ],
 )
 def test_format_is_detected_by_content(data: bytes, expected: str) -> None:
