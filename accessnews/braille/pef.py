@@ -15,6 +15,7 @@ from lxml import etree
 
 from ..dates import parse_date
 from .cells import to_unicode
+from .formats import published_date
 from .layout import Page, PageSetup
 
 PEF_NS = "http://www.daisy.org/ns/2008/pef"
@@ -32,7 +33,7 @@ class PefMeta:
 
 def meta_date(published: str | None) -> str:
     """dc:date must be yyyy-mm-dd: the publication date when the model has one, else today."""
-    return parse_date(published or "") or date.today().isoformat()
+    return parse_date(published_date(published) or "") or date.today().isoformat()
 
 
 def identifier(*parts: str) -> str:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import louis
 import pytest
 
 from accessnews.braille.cells import to_unicode
+from accessnews.braille.pef import meta_date
 from accessnews.braille.writer import BrailleOptions, BrailleResult, BrailleWriter
 from accessnews.errors import AccessnewsError, RenderError
 from accessnews.model import Article, Paragraph, Span
@@ -56,6 +58,14 @@ def test_pef_is_valid_and_matches_the_brf(
     for field in ("<dc:title>Harbour barrier", "<dc:creator>Hannah Cole", "<dc:language>en<"):
         assert field in text
     assert "<dc:date>2024-10-15</dc:date>" in text and "application/x-pef+xml" in text
+
+
+@pytest.mark.parametrize(
+    ("published", "day"),
+    [("2024-10-15T22:30:00+01:00", "2024-10-15"), ("March 23, 2017", "2017-03-23"), (None, None)],
+)
+def test_pef_date(published: str | None, day: str | None) -> None:
+    assert meta_date(published) == (day or date.today().isoformat())
 
 
 def test_preview_shows_the_same_pages(rich: BrailleResult, tmp_path: Path) -> None:
