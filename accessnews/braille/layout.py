@@ -98,9 +98,14 @@ def wrap(cells: str, first_width: int, rest_width: int) -> list[str]:
 
 
 def shorten(cells: str, width: int) -> str:
-    """The leading braille words of `cells` that fit in `width` (a running head)."""
-    words = wrap(cells, width, width)
-    return words[0] if words else ""
+    """The leading whole braille words of `cells` that fit in `width` (a running head)."""
+    head = ""
+    for word in cells.split():
+        longer = f"{head} {word}" if head else word
+        if len(longer) > width:
+            break
+        head = longer
+    return head
 
 
 def lay_out_group(group: Group, cells: int) -> list[Line]:

@@ -10,6 +10,7 @@ from accessnews.braille.layout import (
     Para,
     lay_out_group,
     paginate,
+    shorten,
     wrap,
 )
 
@@ -29,6 +30,11 @@ def test_wrap_breaks_between_words_only() -> None:
 
 def test_wrap_cuts_only_a_word_longer_than_the_line() -> None:
     assert wrap("A LONGWORDHERE B", 6, 6) == ["A", "LONGWO", "RDHERE", "B"]
+
+
+def test_running_head_is_shortened_to_whole_words() -> None:
+    assert shorten(",LONDON ATTACK3 ,CR[DS", 16) == ",LONDON ATTACK3"
+    assert shorten(",LONDON ATTACK3", 6) == ""  # no broken word: no running head
 
 
 def test_paragraph_starts_in_cell_3_and_runs_over_to_cell_1() -> None:
