@@ -72,7 +72,10 @@ class LocalPool:
 
     def _assign(self, slot: _Slot, task: Task) -> None:
         slot.task, slot.started = task, time.monotonic()
-        slot.conn.send(task)
+        # A worker that died since its last answer cannot take the task; `_collect` then sees
+        # its closed pipe and treats it as a crash (replace, retry once).
+        with contextlib.suppress(OSError):
+            slot.conn.send(task)
         if self.on_start is not None and slot.process.pid is not None:
             self.on_start(task, slot.process.pid)
 

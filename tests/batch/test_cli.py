@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import pty
 import signal
 import subprocess
 import sys
@@ -95,3 +97,25 @@ def test_kill_9_then_rerun_completes_with_valid_outputs(
     assert totals["failed"] == 0 and totals["rendered"] + totals["skipped"] == len(members)
     assert totals["skipped"] >= 4  # what the killed run finished is not redone
     assert check_outputs(out, pef_schema_dir) == 4 * len(members) + 1
+
+
+def test_progress_line_on_a_terminal(tmp_path: Path, articles: dict) -> None:
+    """On a real terminal (a pty): one rewritten status line with done/total, failures, ETA."""
+    terminal, stderr = pty.openpty()
+    archive = write_zip(tmp_path / "a.zip", {**articles, "empty.txt": b""})
+    command = [sys.executable, "-m", "accessnews", "batch", str(archive), "--no-audio"]
+    subprocess.run(
+        [*command, "-o", str(tmp_path / "out")],
+        stderr=stderr,
+        stdout=subprocess.DEVNULL,
+        cwd=ROOT,
+        timeout=120,
+    )
+    os.close(stderr)
+    shown = b""
+    with contextlib.suppress(OSError):  # EIO once everything written has been read
+        while chunk := os.read(terminal, 65536):
+            shown += chunk
+    os.close(terminal)
+    assert b"\r\x1b[K5/5 done, 1 failed, elapsed 0:0" in shown and b"ETA" in shown
+    assert b"[5/5]" not in shown  # log lines are for pipes and files only
