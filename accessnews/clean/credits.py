@@ -275,8 +275,8 @@ class _Figures:
         self.waiting.clear()
         for item in merged.values():
             self.record(item)
-        credits = "; ".join(item.credit for item in merged.values())
-        self.out.append(replace(figure, credit=credits or None))
+        credits = "; ".join(item.credit for item in merged.values()) or None
+        self.out.append(figure if credits == figure.credit else replace(figure, credit=credits))
 
     def credit_last_figure(self, found: _Found) -> None:
         """A credit line below a figure: its credit joins the figure's."""
@@ -320,17 +320,19 @@ def _from_figure(state: _Figures, figure: Figure) -> None:
     elif credit:
         found.append(_Found(credit.text, credit.shape.rule.reason, after))
         caption = _strip_caption(caption, 0, credit.start)
-    state.add_figure(replace(figure, caption=caption), found)
+    state.add_figure(
+        figure if caption is figure.caption else replace(figure, caption=caption), found
+    )
 
 
 def _from_paragraph(state: _Figures, index: int, paragraph: Paragraph) -> bool:
     """Turn a caption line or credit-only line into figure data; False if it is prose."""
     text = paragraph.text
-    if len(text) > MAX_CAPTION_CHARS:
-        return False
-    if _BBC_CAPTION.match(text):
+    if _BBC_CAPTION.match(text):  # marked as a caption, whatever its length
         _from_figure(state, Figure(caption=paragraph.spans))
         return True
+    if len(text) > MAX_CAPTION_CHARS:
+        return False
     whole = whole_credit(text)
     if whole:
         _credit_line(state, index, whole)

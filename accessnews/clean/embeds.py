@@ -50,6 +50,7 @@ POST_NOISE: tuple[tuple[str, Rule], ...] = (
                          "the platform's button", "View this post on Instagram")),
 )  # fmt: skip
 _FINISHED = re.compile(r"[.!?…][\"”’)]*$")
+_LEADING_ON = re.compile(r"^\s*(?:on|·)\s+")
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ def parse_attribution(text: str, *, whole: bool) -> Attribution | None:
         date = found[0] if found else None
         if found:
             rest = rest[: found[1].start()] + rest[found[1].end() :]
-        leftover = re.sub(r"^\s*(?:on|·)\s+", "", rest).strip(" ,.·")
+        leftover = _LEADING_ON.sub("", rest).strip(" ,.·")
         handle = match["handle"]
         if platform == "twitter":
             platform = next((p for p, shape in PLATFORM_BY_HANDLE if shape.match(handle)), platform)
@@ -101,21 +102,27 @@ def _link_of(spans: Inlines, start: int) -> str | None:
     return link
 
 
-def _embed(spans: Inlines, found: Attribution, dropped: list[Dropped], base: Embed) -> Embed:
-    """An Embed from post spans ending in an attribution; links and leftovers are recorded."""
+def _without_noise(spans: Inlines, end: int, where: str, dropped: list[Dropped]) -> Inlines:
+    """The post's spans up to `end`, without links and buttons (each recorded)."""
     text = plain(spans)
-    where = f"in the post by {found.author or '@' + found.handle}"
-    cuts = [(len(text[: found.start].rstrip()), len(text))]
-    for match, kind, noise in _post_noise(text[: found.start]):
+    cuts = [(len(text[:end].rstrip()), len(text))]
+    for match, kind, noise in _post_noise(text[:end]):
         dropped.append(Dropped(kind, match.group(0).strip(), noise.reason, where))
         cuts.append(match.span())
+    return tidy(cut_spans(spans, cuts), keep_newlines=True)
+
+
+def _embed(spans: Inlines, found: Attribution, dropped: list[Dropped], base: Embed) -> Embed:
+    """An Embed from post spans ending in an attribution; links and leftovers are recorded."""
+    where = f"in the post by {found.author or '@' + found.handle}"
+    text_spans = _without_noise(spans, found.start, where, dropped)
     if found.leftover:
         reason = "part of the attribution line the model has no field for"
         dropped.append(Dropped("embed attribution", found.leftover, reason, where))
     return replace(
         base,
         platform=base.platform or found.platform,
-        text_spans=tidy(cut_spans(spans, cuts), keep_newlines=True),
+        text_spans=text_spans,
         author=found.author,
         handle=found.handle,
         date=found.date,
@@ -144,15 +151,16 @@ def _post_above(out: list[Block]) -> Inlines:
         size += len(text)
     joined: list[Span] = []
     for spans in taken:
-        joined.extend((Span("\n"),) * bool(joined) + spans)
+        if joined:
+            joined.append(Span("\n"))
+        joined.extend(spans)
     return tuple(joined)
 
 
 def _from_block(block: Block, out: list[Block], dropped: list[Dropped]) -> Embed | None:
     """The Embed this block completes (popping its post's paragraphs from `out`), or None."""
     if isinstance(block, Embed):
-        found = parse_attribution(block.text, whole=False) if block.author is None else None
-        return _embed(block.text_spans, found, dropped, block) if found else None
+        return _from_embed(block, dropped)
     spans = _attribution_spans(block)
     if spans is None or len(plain(spans)) > MAX_POST_CHARS:
         return None
@@ -163,9 +171,20 @@ def _from_block(block: Block, out: list[Block], dropped: list[Dropped]) -> Embed
             return None
         return _embed(spans, inline, dropped, Embed(platform="", text_spans=()))
     post = _post_above(out)
-    spans = (*post, Span("\n"), *spans) if post else spans
-    found = parse_attribution(plain(spans), whole=False)
-    return _embed(spans, found, dropped, Embed(platform="", text_spans=())) if found else None
+    if post:
+        found = replace(found, start=found.start + len(plain(post)) + 1)
+        spans = (*post, Span("\n"), *spans)
+    return _embed(spans, found, dropped, Embed(platform="", text_spans=()))
+
+
+def _from_embed(block: Embed, dropped: list[Dropped]) -> Embed | None:
+    """An embed from the HTML reader: attribution to fields; links and buttons out anyway."""
+    found = parse_attribution(block.text, whole=False) if block.author is None else None
+    if found:
+        return _embed(block.text_spans, found, dropped, block)
+    where = f"in the post by {block.author}" if block.author else "in an embedded post"
+    text_spans = _without_noise(block.text_spans, len(block.text), where, dropped)
+    return replace(block, text_spans=text_spans) if text_spans != block.text_spans else None
 
 
 def merge_embeds(article: Article) -> Article:

@@ -154,3 +154,14 @@ def test_prose_mentioning_handles_is_kept(line: str) -> None:
     result = cleaned(PROSE, line)
     assert [b.text for b in result.blocks] == [PROSE, line.replace(" - ", " \u2014 ")]
     assert result.dropped == ()
+
+
+def test_html_embed_without_attribution_still_loses_buttons_and_links() -> None:
+    text = "View this post on Instagram\nSandbags up, shutters down https://t.co/Ab12Cd"
+    result = cleaned(Embed(platform="instagram", text_spans=spans_of(text), author="Harbour Café"))
+    (embed,) = result.blocks
+    assert (embed.text, embed.author) == ("Sandbags up, shutters down", "Harbour Café")
+    assert [(d.kind, d.where) for d in result.dropped] == [
+        ("embed link", "in the post by Harbour Café"),
+        ("boilerplate", "in the post by Harbour Café"),
+    ]
