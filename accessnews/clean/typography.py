@@ -1,9 +1,10 @@
 """Typography and Unicode: one canonical spelling of the same text for speech and braille.
 
 NFC composition, every kind of space as a plain space, invisible and control characters removed
-(recorded), spaced hyphens and dashes as one spaced em dash, whitespace collapsed. The em dash is
-the choice because espeak-ng pauses on it and liblouis' UEB tables give it its own dash sign,
-while a spaced hyphen is read as "minus" or spelled out in braille as a hyphen.
+(recorded), spaced hyphens and dashes as one spaced em dash, whitespace collapsed. A dash, not a
+hyphen, because espeak-ng ends a clause at a dash (a spaced hyphen gets only a short pause) and
+liblouis' UEB table writes a dash as the dash sign (a spaced hyphen stays a hyphen); em rather
+than en because both engines treat them alike and the em dash is the one news text uses most.
 """
 
 from __future__ import annotations
