@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from .cells import NOTE_CLOSE, NOTE_OPEN
 
-CENTRE_MARGIN = 3  # blank cells at least on each side of a centred heading (BANA 4.4)
-NUMBER_GAP = 3  # blank cells at least before a braille page number (BANA 1.15)
+CENTRE_MARGIN = 3  # blank cells at least on each side of a centred heading (BANA Formats §4)
+NUMBER_GAP = 3  # blank cells at least before a braille page number (BANA Formats §1.15)
 KEEP_LINES = 2  # a heading is followed by at least this many lines of text on its page
 BOX_LINE = "7"  # dots 2356: the full-width box line around boxed material
 

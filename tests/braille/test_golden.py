@@ -12,9 +12,10 @@ from accessnews.braille.writer import BrailleOptions, BrailleWriter
 from accessnews.read import read_bytes
 
 FIRST_PAGE = [
-    # Headline: centred (BANA 4.4), at most 34 cells a line so that at least 3 blank cells stand
-    # on each side; runovers centred too. No blank line above it: a blank line is never left at
-    # the top of a page. "," is the capital indicator, "3" the colon, "=" the contraction "for".
+    # Headline: centred (BANA Formats §4, headings), at most 34 cells a line so that at least
+    # 3 blank cells stand on each side; runovers centred too. No blank line above it: a blank
+    # line is never left at the top of a page. "," is the capital indicator, "3" the colon,
+    # "=" the contraction "for".
     "     ,LONDON ATTACK3 ,CR[DS GA!R =",
     "      ,TRAFALG> ,SQU>E VIGIL PAY+",
     "     TRIBUTE TO VICTIMS ( ,P>LIA;T",
