@@ -4,11 +4,13 @@ One long-lived pyttsx3 engine per process, driven through the project's own espe
 (espeak_driver.py). Every piece of text is synthesised, checked (finished, not empty, duration
 plausible for its word count, last word reached) and retried once; a piece that still fails
 raises RenderError, so text is never lost, truncated or reordered silently.
+
+Synthesis is synchronous (no espeak-ng thread), so unlike pyttsx3 2.99's driver the engine
+also works in a forked worker process.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -98,7 +100,6 @@ class SpeechEngine:
 
     def __init__(self) -> None:
         _register_driver()
-        self._pid = os.getpid()
         self._tts: Any = pyttsx3.init(DRIVER)
         self._results: list[dict[str, Any]] = []
         self._errors: list[Exception] = []
@@ -157,11 +158,6 @@ class SpeechEngine:
         Results are reset before queueing: after a run pyttsx3 leaves the driver idle, so a
         queued command may run at once rather than in runAndWait.
         """
-        if os.getpid() != self._pid:
-            raise RenderError(
-                "the speech engine cannot be used in a forked process; "
-                "start worker processes with the 'spawn' method"
-            )
         self._results.clear()
         self._errors.clear()
         queue()

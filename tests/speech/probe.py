@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import array
 import json
 import subprocess
 from pathlib import Path
@@ -24,3 +25,15 @@ def decode_errors(path: Path) -> str:
         capture_output=True, text=True,
     )  # fmt: skip
     return done.stderr + ("" if done.returncode == 0 else f"exit {done.returncode}")
+
+
+def decoded_samples(path: Path, rate: int = 22050) -> array.array:
+    """The whole file decoded by ffmpeg to signed 16-bit mono samples at `rate`."""
+    pcm = subprocess.run(
+        ["ffmpeg", "-v", "error", "-i", str(path), "-f", "s16le", "-ac", "1",
+         "-ar", str(rate), "-"],
+        check=True, capture_output=True,
+    ).stdout  # fmt: skip
+    samples = array.array("h")
+    samples.frombytes(pcm)
+    return samples

@@ -18,7 +18,7 @@ from accessnews.speech.spoken import SpokenForm
 from accessnews.speech.writer import AudioOptions, AudioWriter, _check_every_block, _Timeline
 
 from .conftest import Rendered
-from .probe import decode_errors, ffprobe
+from .probe import decode_errors, decoded_samples, ffprobe
 
 
 def chapter_times(rendered: Rendered) -> list[tuple[float, float, str]]:
@@ -87,6 +87,18 @@ def test_reference_article(rendered_seed):
         result.summary()
     )
     assert rendered_seed.article.headline in result.details()
+
+
+def test_chapter_starts_where_its_audio_begins(rendered_seed):
+    """Decoded by ffmpeg: silence (the chapter pause) up to each start, speech right after."""
+    rate = 22050
+    samples = decoded_samples(rendered_seed.mp3, rate)
+    for chapter in rendered_seed.result.chapter_list[1:]:
+        start = round(chapter.start_ms * rate / 1000)
+        assert max(map(abs, samples[start - rate : start - rate // 50])) < 200
+        window = samples[start - rate // 50 : start + rate // 2]
+        first_sound = next(i for i, v in enumerate(window) if abs(v) > 300) - rate // 50
+        assert 0 <= first_sound * 1000 / rate <= 250, chapter.title
 
 
 def test_every_block_type_with_sections(rendered_feature):
