@@ -1,4 +1,4 @@
-"""Self-check: back-translate the braille as laid out and compare its words with the print text.
+"""Self-check: back-translate the BRF and compare its words with the print text, block by block.
 
 liblouis' round trip is not perfect (apostrophes, dashes, all-caps passages, emphasis
 indicators), so the result is a word accuracy plus the list of what differs, block by block.
@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from ..errors import RenderError
 from .cells import NOTE_CLOSE, NOTE_OPEN
 from .layout import Group, Page
 
@@ -46,21 +47,31 @@ def words(text: str) -> list[str]:
     return _NON_WORD.sub(" ", text.lower()).split()
 
 
-def braille_by_source(pages: Sequence[Page]) -> dict[str, str]:
-    """The braille text of each source as it stands on the pages, furniture left out."""
+def braille_by_source(pages: Sequence[Page], brf: bytes) -> dict[str, str]:
+    """The braille text of each source as the BRF holds it, page furniture left out.
+
+    The BRF's rows are read back from its bytes; the layout only says which block each row
+    belongs to, so what is checked is what the embosser gets.
+    """
+    rows = [page.split(b"\r\n")[:-1] for page in brf.split(b"\f")[:-1]]
+    if [len(page) for page in rows] != [len(page.lines) for page in pages]:
+        raise RenderError("the BRF does not hold the pages that were laid out")
     joined: dict[str, list[str]] = {}
-    for page in pages:
-        for line in page.lines:
+    for page, page_rows in zip(pages, rows, strict=True):
+        for line, row in zip(page.lines, page_rows, strict=True):
             if line.source is not None and line.kind in ("text", "note"):
-                joined.setdefault(line.source, []).append(line.text.strip())
+                joined.setdefault(line.source, []).append(row.decode("ascii").strip())
     return {source: " ".join(parts) for source, parts in joined.items()}
 
 
 def self_check(
-    groups: Sequence[Group], pages: Sequence[Page], back_translate: Callable[[str], str]
+    groups: Sequence[Group],
+    pages: Sequence[Page],
+    brf: bytes,
+    back_translate: Callable[[str], str],
 ) -> SelfCheck:
-    """Compare each group's print words with the back-translation of its laid-out braille."""
-    braille = braille_by_source(pages)
+    """Compare each group's print words with the back-translation of its braille in the BRF."""
+    braille = braille_by_source(pages, brf)
     total = errors = 0
     differences: list[Difference] = []
     for group in groups:

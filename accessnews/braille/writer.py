@@ -111,7 +111,8 @@ class BrailleWriter:
         setup = self._setup(translator, article)
         pages = paginate(groups, setup, translator.number)
         _verify_complete(article, groups, pages)
-        check = self_check(groups, pages, translator.back_translate)
+        brf_bytes = brf(pages)
+        check = self_check(groups, pages, brf_bytes, translator.back_translate)
         meta = PefMeta(
             title=article.headline,
             creators=article.bylines,
@@ -120,7 +121,7 @@ class BrailleWriter:
             identifier=identifier(article.headline, *(block.id for block in article.blocks)),
         )
         outputs = {
-            f"{stem}.brf": brf(pages),
+            f"{stem}.brf": brf_bytes,
             f"{stem}.pef": pef(pages, setup, meta),
             f"{stem}.braille.txt": preview(pages).encode("utf-8"),
         }
