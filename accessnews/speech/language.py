@@ -92,6 +92,7 @@ class Language:
             "currency_one": lambda s: words["currency"][s][0],
             "currency_many": lambda s: words["currency"][s][1],
             "decade": lambda s: words["decades"][s],
+            "title": lambda s: words["titles"][s],
             "ampm": lambda s: words["ampm"][s.lower()],
             "roman": lambda s: str(roman_value(s)),
             "ordinal": lambda s: english_ordinal(roman_value(s)),

@@ -48,6 +48,8 @@ ESPEAK_CASES = [
     ("#WeAreNotAfraid", "h'aS wi:", None),
     ("@erincnn", "'En s'i:; 'En 'En", "'ErINkn"),
     ("💪", "fl'Ekst", None),
+    ("Cllr Anita Sharma", "k'aUnsIl3", "s,i:;,El,El'A@"),
+    ("bristol.example.org/libraries", "sl'aS 'El 'aI", "l'aIbr@riz"),
 ]
 
 
