@@ -1,8 +1,9 @@
 """Self-check: back-translate the BRF and compare its words with the print text, block by block.
 
-liblouis' round trip is not perfect (apostrophes, dashes, all-caps passages, emphasis
-indicators), so the result is a word accuracy plus the list of what differs, block by block.
-Words are compared case-insensitively on their letters and digits only.
+liblouis' round trip is not perfect (apostrophes, dashes, all-caps passages), so the result is a
+word accuracy plus the list of what differs, block by block. Words are compared
+case-insensitively on their letters and digits only. liblouis 3.24 cannot back-translate UEB
+emphasis indicators and writes them as escapes ("\\46/"): those are counted apart, not as words.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from .cells import NOTE_CLOSE, NOTE_OPEN
 from .layout import Group, Page
 
 _NON_WORD = re.compile(r"[^\w]+|_")
+# How liblouis back-translates cells it cannot read (UEB emphasis indicators): "\46/".
+_UNREAD = re.compile(r"\\[0-9a-f]+/")
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class SelfCheck:
     words: int
     errors: int
     differences: tuple[Difference, ...]
+    unread: int = 0  # indicators liblouis could not back-translate: not words, not counted
 
     @property
     def accuracy(self) -> float:
@@ -72,12 +76,14 @@ def self_check(
 ) -> SelfCheck:
     """Compare each group's print words with the back-translation of its braille in the BRF."""
     braille = braille_by_source(pages, brf)
-    total = errors = 0
+    total = errors = unread = 0
     differences: list[Difference] = []
     for group in groups:
         expected = words(" ".join(para.print for para in group.paras))
         cells = braille.get(group.source, "").removeprefix(NOTE_OPEN).removesuffix(NOTE_CLOSE)
-        got = words(back_translate(cells)) if cells else []
+        back = back_translate(cells) if cells else ""
+        unread += len(_UNREAD.findall(back))
+        got = words(_UNREAD.sub("", back))
         matcher = SequenceMatcher(None, expected, got, autojunk=False)
         total += len(expected)
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -86,4 +92,4 @@ def self_check(
                 differences.append(
                     Difference(group.source, " ".join(expected[i1:i2]), " ".join(got[j1:j2]))
                 )
-    return SelfCheck(total, errors, tuple(differences))
+    return SelfCheck(total, errors, tuple(differences), unread)

@@ -70,7 +70,8 @@ class BrailleResult:
         shown = self.check.differences[:DIFFERENCES_SHOWN]
         lines = [
             f"braille table {self.table}: {self.check.words} words, {self.check.errors} word "
-            f"errors in the back-translation, {len(self.check.differences)} differences"
+            f"errors in the back-translation, {len(self.check.differences)} differences, "
+            f"{self.check.unread} emphasis indicators liblouis cannot back-translate"
         ]
         lines += [
             f"  no braille in {self.table}, described in a transcriber's note: {item}"
