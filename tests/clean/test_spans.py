@@ -14,7 +14,7 @@ _SPANS = st.lists(
 ).map(tuple)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(_SPANS, st.lists(st.tuples(st.integers(0, 50), st.integers(0, 50)), max_size=3))
 def test_cut_removes_exactly_the_ranges(spans: tuple[Span, ...], ranges: list) -> None:
     ranges = [(min(a, b), max(a, b)) for a, b in ranges]
@@ -25,13 +25,13 @@ def test_cut_removes_exactly_the_ranges(spans: tuple[Span, ...], ranges: list) -
     assert all(span.text for span in result)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(_SPANS, st.integers(0, 50), st.integers(0, 50))
 def test_slice_is_the_plain_slice(spans: tuple[Span, ...], start: int, stop: int) -> None:
     assert plain(slice_spans(spans, start, stop)) == plain(spans)[start:stop]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(_SPANS)
 def test_tidy_collapses_whitespace_across_spans(spans: tuple[Span, ...]) -> None:
     assert plain(tidy(spans)) == " ".join(plain(spans).split())
