@@ -24,7 +24,8 @@ def _words(*alternatives: str) -> re.Pattern[str]:
     return re.compile(r"(?<![a-z])(?:" + "|".join(alternatives) + r")(?![a-z])")
 
 
-# (reason, pattern over "class id role aria-label", lower-cased); the first match wins.
+# (reason, pattern over the lower-cased class, id, data-component, data-testid, role and
+# aria-label); the first match wins.
 CHROME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cookie banner", re.compile(r"cookie|consent|gdpr|onetrust|didomi|(?<![a-z])cmp(?![a-z])")),
     (
@@ -48,29 +49,29 @@ CHROME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "share bar",
         re.compile(
-            r"(?<![a-z])(?:shar(?:e|ing)|social-?(?:share|links|buttons|bar|tools|media))"
-            r"|compartir|partager|redes-?sociales"
+            r"(?<![a-z])(?:shar(?:e|ing)|social[-_]*(?:share|links|buttons|bar|tools|media))"
+            r"|compartir|partager|redes[-_]*sociales"
         ),
     ),
     ("comments", _words(r"comments?", "comentarios", "commentaires", "disqus", "discussion")),
-    ("newsletter box", re.compile(r"newsletter|(?<![a-z])sign-?up(?![a-z])|bolet[ií]n")),
+    ("newsletter box", re.compile(r"newsletter|(?<![a-z])sign[-_]*up(?![a-z])|bolet[ií]n")),
     ("subscribe prompt", re.compile(r"subscri|suscri|abonne|paywall|regwall")),
     (
         "related stories",
         re.compile(
             r"related|relacionad|recommend|(?<![a-z])(?:more-(?:stories|from|news)"
-            r"|read-?more|most-?(?:read|popular|viewed)|popular|trending|also-?read"
-            r"|further-?reading|recirc|latest)(?![a-z])"
+            r"|read[-_]*more|most[-_]*(?:read|popular|viewed)|popular|trending|also[-_]*read"
+            r"|further[-_]*reading|recirc|latest|links[-_]*block)(?![a-z])"
         ),
     ),
     ("promotion", _words(r"promo\w*", "teaser", "cta")),
     ("topic tags", _words(r"tags?", r"topics?", "keywords", "etiquetas")),
     (
         "navigation",
-        _words("nav", "navbar", "navigation", "menu", r"breadcrumbs?", r"skip(?:-?link)?"),
+        _words("nav", "navbar", "navigation", "menu", r"breadcrumbs?", r"skip(?:[-_]*link)?"),
     ),
-    ("page header", _words(r"site-?header", "masthead", r"global-?header", r"top-?bar")),
-    ("footer", _words(r"site-?footer", "footer")),
+    ("page header", _words(r"site[-_]*header", "masthead", r"global[-_]*header", r"top[-_]*bar")),
+    ("footer", _words(r"site[-_]*footer", "footer")),
     ("sidebar", _words("sidebar", "rail", "widget")),
     ("pop-up", _words("modal", "popup", "overlay")),
 )
@@ -100,6 +101,12 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 # An element holding more than this share of the page's text is content, not chrome.
 _CONTENT_SHARE = 0.4
 _MIN_CONTENT_CHARS = 500
+_MARK_ATTRIBUTES = ("class", "id", "data-component", "data-testid")
+
+
+def marks(element: HtmlElement, *extra: str) -> str:
+    """The lower-cased attributes through which sites name their page parts."""
+    return " ".join(element.get(name, "") for name in (*_MARK_ATTRIBUTES, *extra)).lower()
 
 
 def visible_text(element: HtmlElement) -> str:
@@ -123,9 +130,7 @@ def chrome_reason(element: HtmlElement) -> str | None:
     if _HIDDEN_STYLE.search(element.get("style", "")):
         return "hidden"
     role = element.get("role", "")
-    signature = " ".join(
-        (element.get("class", ""), element.get("id", ""), role, element.get("aria-label", ""))
-    ).lower()
+    signature = marks(element, "role", "aria-label")
     if _ANY_RULE.search(signature):
         for reason, pattern in CHROME_RULES:
             if pattern.search(signature):

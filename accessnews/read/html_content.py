@@ -12,10 +12,11 @@ from collections.abc import Callable
 
 from lxml.html import HtmlElement
 
+# No left word boundary: CamelCase classes such as `RichTextStoryBody` lower-case into one word.
 _BODY_CLASS = re.compile(
-    r"(?<![a-z])(?:article-?body|story-?body|entry-?content|post-?(?:body|content)"
-    r"|article-?(?:content|text)|story-?(?:content|text)|body-?text|content-?body|rich-?text"
-    r"|cuerpo|contenido|texte?)(?![a-z])"
+    r"(?:article[-_]*body|story[-_]*body|entry[-_]*content|post[-_]*(?:body|content)"
+    r"|article[-_]*(?:content|text)|story[-_]*(?:content|text)|body[-_]*text|content[-_]*body"
+    r"|rich[-_]*text|cuerpo|contenido|(?<![a-z])texte?)(?![a-z])"
 )
 # Ordered: the first kind of candidate that holds enough of the paragraph text is the article.
 _CANDIDATES: tuple[Callable[[HtmlElement], list[HtmlElement]], ...] = (
@@ -25,22 +26,41 @@ _CANDIDATES: tuple[Callable[[HtmlElement], list[HtmlElement]], ...] = (
     lambda body: [
         e
         for e in body.iter()
-        if isinstance(e.tag, str) and _BODY_CLASS.search(f"{e.get('class', '')} {e.get('id', '')}")
+        if isinstance(e.tag, str)
+        and _BODY_CLASS.search(f"{e.get('class', '')} {e.get('id', '')}".lower())
     ],
 )
 _MIN_SHARE = 0.5
+# Pages without <p> (paragraphs as <div>s): an element with this much text of its own is one.
+_DIV_PARAGRAPH_CHARS = 80
 
 
-def paragraph_chars(element: HtmlElement) -> int:
-    return sum(len(p.text_content().strip()) for p in element.iter("p"))
+def paragraphs(body: HtmlElement) -> list[tuple[HtmlElement, int]]:
+    """The page's paragraphs with their text lengths: `<p>`, else text-bearing elements."""
+    found = [(p, len(p.text_content().strip())) for p in body.iter("p")]
+    if any(length for _, length in found):
+        return found
+    return [
+        (e, len(e.text_content().strip()))
+        for e in body.iter()
+        if isinstance(e.tag, str) and len((e.text or "").strip()) >= _DIV_PARAGRAPH_CHARS
+    ]
 
 
-def densest(body: HtmlElement) -> HtmlElement:
+def _chars_under(found: list[tuple[HtmlElement, int]]) -> dict[HtmlElement, int]:
+    """Paragraph text held under each element (every ancestor of a paragraph)."""
+    held: dict[HtmlElement, int] = defaultdict(int)
+    for paragraph, length in found:
+        for ancestor in paragraph.iterancestors():
+            held[ancestor] += length
+    return held
+
+
+def densest(found: list[tuple[HtmlElement, int]], body: HtmlElement) -> HtmlElement:
     """The element whose paragraphs (and, at half weight, grandchildren's) hold the most text."""
     scores: dict[HtmlElement, float] = defaultdict(float)
-    for p in body.iter("p"):
-        length = len(p.text_content().strip())
-        parent = p.getparent()
+    for paragraph, length in found:
+        parent = paragraph.getparent()
         if parent is None:
             continue
         scores[parent] += length
@@ -52,13 +72,15 @@ def densest(body: HtmlElement) -> HtmlElement:
 
 def find_content(body: HtmlElement) -> HtmlElement:
     """The article's element: semantic markup if it holds most paragraph text, else the densest."""
-    total = paragraph_chars(body)
+    found = paragraphs(body)
+    total = sum(length for _, length in found)
     if total == 0:
         return body
+    held = _chars_under(found)
     for candidates in _CANDIDATES:
-        scored = [(paragraph_chars(e), e) for e in candidates(body)]
+        scored = [(held.get(e, 0), e) for e in candidates(body)]
         if scored:
             chars, best = max(scored, key=lambda pair: pair[0])
             if chars >= _MIN_SHARE * total:
                 return best
-    return densest(body)
+    return densest(found, body)

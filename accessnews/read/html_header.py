@@ -15,15 +15,21 @@ from lxml.html import HtmlElement
 
 from ..dates import parse_date
 from ..model import Dropped
-from .html_chrome import audit_text, visible_text
+from .html_chrome import audit_text, marks, visible_text
 from .html_meta import PageMeta, iso_date
 
-_BYLINE_CLASS = re.compile(r"(?<![a-z])(?:by-?line|author|autor|auteur|firma|contributor)")
+_BYLINE_CLASS = re.compile(r"(?<![a-z])(?:by[-_]*line|author|autor|auteur|firma|contributor)")
 _STANDFIRST_CLASS = re.compile(
-    r"(?<![a-z])(?:standfirst|dek|sub-?title|sub-?headline|entradilla|sumario|chapo|chapeau)"
+    r"(?<![a-z])(?:standfirst|dek|sub[-_]*title|sub[-_]*headline|article[-_]*summary|entradilla|sumario|chapo"
+    r"|chapeau)"
 )
-_DATELINE_CLASS = re.compile(r"(?<![a-z])(?:dateline|timestamp|pub-?date|published|fecha|date)")
+_DATELINE_CLASS = re.compile(r"(?<![a-z])(?:dateline|timestamp|pub[-_]*date|published|fecha|date)")
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|and|y|et|und|de|van|von|der|la|le|da|di)"
+_BY_LINE = re.compile(rf"^(?:By|Por|Par|Von)\s+{_NAME_WORD}(?:[\s,&]+{_NAME_WORD})*$")
+_MAX_BY_LINE = 80
+_LONG_PARAGRAPH = 100
 _BY = re.compile(r"^(?:by|por|par|von|door|di)\s+", re.IGNORECASE)
+_CONNECTOR = re.compile(r"^(?:by|por|par|von|and|y|et|und|&|,)$", re.IGNORECASE)
 _NAME_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|y|et|und|e|&)\s+")
 _ROLE_WORDS = re.compile(r"correspondent|editor|reporter|writer|staff|contributor|columnist")
 # Header elements are short; a long element with such a class is content, not a byline.
@@ -47,18 +53,17 @@ class Header:
     dropped: tuple[Dropped, ...]
 
 
-def _marks(element: HtmlElement) -> str:
-    return f"{element.get('class', '')} {element.get('itemprop', '')}".lower()
-
-
 def _classed(body: HtmlElement, pattern: re.Pattern[str]) -> Iterator[HtmlElement]:
     """Top-most short elements whose class or itemprop matches `pattern`, outside media."""
     for element in body.iter():
         if not isinstance(element.tag, str) or element.tag in _CONTAINERS:
             continue
-        if pattern.search(_marks(element)) and len(element.text_content()) <= _MAX_HEADER_CHARS:
+        if (
+            pattern.search(marks(element, "itemprop"))
+            and len(element.text_content()) <= _MAX_HEADER_CHARS
+        ):
             ancestors = list(element.iterancestors())
-            if not any(a.tag in _MEDIA or pattern.search(_marks(a)) for a in ancestors):
+            if not any(a.tag in _MEDIA or pattern.search(marks(a, "itemprop")) for a in ancestors):
                 yield element
 
 
@@ -69,6 +74,17 @@ def split_byline(text: str) -> tuple[str, ...]:
         n
         for n in names
         if n and len(n.split()) <= _MAX_NAME_WORDS and not _ROLE_WORDS.search(n.lower())
+    )
+
+
+def byline_names(element: HtmlElement) -> tuple[str, ...]:
+    """Names in a byline element; its text pieces (name, role) are split separately."""
+    pieces = (" ".join(piece.split()) for piece in element.itertext())
+    return tuple(
+        name
+        for piece in pieces
+        if piece and not _CONNECTOR.match(piece)
+        for name in split_byline(piece)
     )
 
 
@@ -95,12 +111,27 @@ def _bylines(body: HtmlElement) -> tuple[tuple[str, ...], list[HtmlElement]]:
     authors = body.xpath(".//*[@rel='author']")
     names = [visible_text(a) for a in authors if visible_text(a)]
     if not names:
-        names = [n for e in elements for n in split_byline(visible_text(e))]
+        names = [n for e in elements for n in byline_names(e)]
+    if not names and not elements:
+        line = _by_line(body)
+        elements = [line] if line is not None else []
+        names = list(byline_names(line)) if line is not None else []
     for author in authors:
         parent = author.getparent()
         short = parent is not None and len(parent.text_content()) <= len(author.text_content()) + 12
         elements.append(parent if short and parent.tag not in {"body", "article"} else author)
     return tuple(dict.fromkeys(names)), elements
+
+
+def _by_line(body: HtmlElement) -> HtmlElement | None:
+    """An unmarked "By Ann Lee and Bo Chen" line above the first long paragraph."""
+    for element in body.iter("p", "div", "span", "address"):
+        text = visible_text(element)
+        if element.tag == "p" and len(text) >= _LONG_PARAGRAPH:
+            return None
+        if len(text) <= _MAX_BY_LINE and _BY_LINE.match(text):
+            return element
+    return None
 
 
 def _standalone_times(body: HtmlElement) -> list[HtmlElement]:

@@ -29,6 +29,7 @@ _BOLD = frozenset({"strong", "b"})
 _CODE = frozenset({"code", "kbd", "samp", "tt"})
 # Browsers collapse ASCII whitespace only; a no-break space is text (cleaning normalises it).
 _SPACE = re.compile(r"[ \t\n\r\f]+")
+_SENTENCE_END = frozenset(".!?…:")
 _NOT_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
 
 
@@ -114,6 +115,8 @@ def normalise(spans: list[Span]) -> Inlines:
             text = text.lstrip(" ")
         if not text:
             continue
+        if texts and texts[-1][-1] in _SENTENCE_END and text[0].isupper():
+            text = " " + text  # "Caption.<span>Credit</span>": separate elements, two sentences
         style = _style_of(span)
         if styles and styles[-1] == style:
             texts[-1] += text

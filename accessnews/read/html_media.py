@@ -115,8 +115,9 @@ def _credits(tag: Tag) -> list[str]:
 def figure_block(tag: Tag, base: str | None) -> Figure | Dropped:
     """Caption without its credit markup; the image's alt text when there is no caption."""
     credits = _credits(tag)
-    caption_element = first_under(tag, is_caption) or tag
-    caption: Inlines = inline_spans(caption_element, base)
+    # The whole figure's text, not only the figcaption: sites put credits and captions beside
+    # it ("Image source, Getty Images"), and text must not disappear silently.
+    caption: Inlines = inline_spans(tag, base)
     image = tag if tag.name == "img" else first_under(tag, lambda t: t.name == "img")
     alt = " ".join((image.get("alt", "") if image else "").split())
     credit = "; ".join(credits) or None

@@ -1,0 +1,83 @@
+"""Markup shapes of real news platforms (structure only; the text is invented for the tests)."""
+
+from __future__ import annotations
+
+from accessnews.model import Article, Figure, Paragraph
+from accessnews.read import read_bytes
+
+LONG = "The committee heard evidence from residents, engineers and the port authority all day. "
+
+
+def _read(html: str) -> Article:
+    return read_bytes(html.encode(), name="site.html")
+
+
+def _paragraphs(article: Article) -> list[str]:
+    return [b.text for b in article.blocks if isinstance(b, Paragraph)]
+
+
+def test_data_component_blocks_with_a_credit_beside_the_figcaption() -> None:
+    article = _read(
+        "<html lang='en-GB'><body><header data-component='global-header'>Home News Sport</header>"
+        "<main><article><header><h1 id='main-heading'>Port plan approved</h1></header>"
+        "<div data-component='byline-block'><span>By Ann Lee</span><span>Transport reporter</span>"
+        "</div><figure><div><img src='p.jpg' alt=''><span role='text'>"
+        "<span class='visually-hidden'>Image source, </span>Getty Images</span></div><figcaption>"
+        "<span class='visually-hidden'>Image caption, </span>The port at dusk</figcaption></figure>"
+        f"<div data-component='text-block'><p>{LONG}</p></div>"
+        f"<div data-component='text-block'><p>{LONG}</p></div>"
+        "<div data-component='links-block'><h2>Related topics</h2><a href='/t'>Ports</a></div>"
+        "</article></main></body></html>"
+    )
+    assert article.bylines == ("Ann Lee",)
+    (figure,) = [b for b in article.blocks if isinstance(b, Figure)]
+    assert figure.text == "Image source, Getty Images Image caption, The port at dusk"
+    assert _paragraphs(article) == [LONG.strip()] * 2
+    assert {"page header", "byline"} <= {d.reason for d in article.dropped}
+
+
+def test_unmarked_by_line_and_credit_text_inside_the_figcaption() -> None:
+    article = _read(
+        "<html><body><article id='story'><header><h1 data-testid='headline'>Port plan</h1>"
+        "<p id='article-summary'>Residents won a delay.</p><figure role='group'><picture>"
+        "<img alt='The port'></picture><figcaption><span class='css-j3'>The port.</span>"
+        "<span class='css-cn'><span>Credit...</span><span>Bo Chen for The Daily</span></span>"
+        "</figcaption></figure><div class='css-x'><p class='css-y'>By <a href='/by/ann-lee'>"
+        "Ann Lee</a> and <a href='/by/bo-chen'>Bo Chen</a></p></div></header>"
+        f"<section name='articleBody'><div><p>{LONG}</p><p>{LONG}</p></div></section>"
+        "</article></body></html>"
+    )
+    assert article.standfirst == "Residents won a delay."
+    assert article.bylines == ("Ann Lee", "Bo Chen")
+    (figure,) = [b for b in article.blocks if isinstance(b, Figure)]
+    assert (figure.text, figure.credit) == ("The port. Credit... Bo Chen for The Daily", None)
+    assert _paragraphs(article) == [LONG.strip()] * 2
+
+
+def test_paragraphs_as_divs_and_camel_case_body_classes() -> None:
+    article = _read(
+        "<html><body><div class='SiteHeader'><a href='/'>Wire</a></div>"
+        "<div class='ArticleLayout'><div class='Sidebar'><a href='/a'>Markets</a></div>"
+        "<div class='RichTextStoryBody'>"
+        f"<div data-testid='paragraph-0'>{LONG}</div><div data-testid='paragraph-1'>{LONG}</div>"
+        "<div class='ShareBar'>Share</div></div></div></body></html>"
+    )
+    assert _paragraphs(article) == [LONG.strip()] * 2
+    assert {"sidebar", "share bar"} <= {d.reason for d in article.dropped}
+
+
+def test_underscored_content_class_and_wordpress_parts() -> None:
+    article = _read(
+        "<html><body><div class='article__content'>"
+        f"<p class='paragraph'>{LONG}</p>"
+        "<div class='wp-caption'><img src='c.jpg' alt='x'><p class='wp-caption-text'>"
+        "Divers at the pier. Photo by Cy Dee on Unsplash</p></div>"
+        f"<p class='paragraph'>{LONG}</p>"
+        "<div class='sharedaddy'>Share this: Facebook</div>"
+        "<div id='jp-relatedposts'><h3>Related</h3><p>Older story</p></div>"
+        "<div id='comments' class='comments-area'><p>First!</p></div></div></body></html>"
+    )
+    (figure,) = [b for b in article.blocks if isinstance(b, Figure)]
+    assert figure.text == "Divers at the pier. Photo by Cy Dee on Unsplash"
+    assert _paragraphs(article) == [LONG.strip()] * 2
+    assert [d.reason for d in article.dropped] == ["share bar", "related stories", "comments"]
