@@ -55,14 +55,14 @@ def published_date(published: str | None) -> str | None:
 
 def front_matter(article: Article, translate: Translate) -> Iterator[Group]:
     """Headline, bylines, date and standfirst: the lines before the first block."""
-    headline = (Span(article.headline),)
-    yield Group(
-        "headline",
-        (_para(translate, headline, TEXT, centred=True),),
-        blank_before=True,
-        blank_after=True,
-        keep_with_next=True,
-    )
+    if article.headline:
+        yield Group(
+            "headline",
+            (_para(translate, (Span(article.headline),), TEXT, centred=True),),
+            blank_before=True,
+            blank_after=True,
+            keep_with_next=True,
+        )
     published = published_date(article.published)
     credits = [*article.bylines, *([published] if published else [])]
     for index, line in enumerate(credits):

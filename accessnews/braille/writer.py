@@ -70,7 +70,7 @@ class BrailleResult:
         shown = self.check.differences[:DIFFERENCES_SHOWN]
         lines = [
             f"braille table {self.table}: {self.check.words} words, {self.check.errors} word "
-            f"errors in the back-translation, {len(self.check.differences)} differences, "
+            f"errors in the back-translation, differences: {len(self.check.differences)}, "
             f"{self.check.unread} emphasis indicators liblouis cannot back-translate"
         ]
         lines += [

@@ -200,3 +200,10 @@ def test_a_block_with_no_braille_fails_loudly(tmp_path: Path) -> None:
     article = Article("Vigil", blocks=(Paragraph(()),))
     with pytest.raises(RenderError, match="braille layout lost blocks b000-"):
         render(article, tmp_path)
+
+
+def test_article_without_headline_or_bylines(tmp_path: Path) -> None:
+    article = Article("", blocks=(Paragraph((Span("Only a paragraph."),)),))
+    result = render(article, tmp_path)
+    assert brf_pages(tmp_path / "art.brf")[0][0] == "  ,ONLY A P>AGRAPH4"
+    assert result.accuracy == 1.0
