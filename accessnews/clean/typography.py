@@ -14,7 +14,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import replace
 
-from ..model import Article, Block, Dropped, Embed, Figure, Inlines, ListBlock, Quote
+from ..model import Article, Block, Dropped, Embed, Figure, Inlines, ListBlock, Quote, plain
 from .rule import block_place, rebuilt
 from .spans import map_spans, tidy
 
@@ -87,7 +87,8 @@ def _is_clean(text: str) -> bool:
     `isprintable` is False for every control, format and non-ASCII space character.
     """
     return (
-        text.isprintable()
+        bool(text)
+        and text.isprintable()
         and text == text.strip()
         and "  " not in text
         and "--" not in text
@@ -97,8 +98,23 @@ def _is_clean(text: str) -> bool:
     )
 
 
+def _texts(block: Block) -> tuple[str | None, ...]:
+    """Every text field of a block (an embed's text may hold line breaks, so it is not listed)."""
+    match block:
+        case Figure():
+            return (plain(block.caption), block.label, block.credit)
+        case Embed():
+            return (block.author, block.handle)
+        case ListBlock():
+            return tuple(plain(item) for item in block.items)
+        case Quote():
+            return (block.text, block.cite)
+        case _:
+            return (block.text,)
+
+
 def _block(norm: _Normaliser, block: Block) -> Block:
-    if not isinstance(block, Figure | Embed | ListBlock | Quote) and _is_clean(block.text):
+    if not isinstance(block, Embed) and all(t is None or _is_clean(t) for t in _texts(block)):
         return block
     match block:
         case Figure():
