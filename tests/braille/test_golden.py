@@ -16,9 +16,13 @@ FIRST_PAGE = [
     # 3 blank cells stand on each side; runovers centred too. No blank line above it: a blank
     # line is never left at the top of a page. "," is the capital indicator, "3" the colon,
     # "=" the contraction "for".
+    # Line 1: 29 cells; ",TRAFALG>" would make it 39 > 34. (40 - 29) // 2 = 5 blank cells before.
     "     ,LONDON ATTACK3 ,CR[DS GA!R =",
+    # Line 2: 27 cells ("PAY+" = paying), 6 before; "TRIBUTE" would make it 35.
     "      ,TRAFALG> ,SQU>E VIGIL PAY+",
+    # Line 3: 29 cells ("(" = of, ";T" = -ment), 5 before.
     "     TRIBUTE TO VICTIMS ( ,P>LIA;T",
+    # Line 4: the last runover, 6 cells centred: 17 blank cells before.
     "                 ATTACK",
     # Blank line after the headline.
     "",
@@ -29,8 +33,10 @@ FIRST_PAGE = [
     # between paragraphs. Every line breaks between braille words: line 8 holds 39 cells and
     # the next word "9" ("in") would make it 41, so it opens line 9.
     "  ,CR[DS ( ,LONDON]S H GA!R$ AT A VIGIL",
+    # Line 9: exactly 40 cells, the whole line used.
     "9 ,TRAFALG> ,SQU>E ? EV5+ TO PAY TRIBUTE",
     "TO ^? KILL$ & 9JUR$ 9 ! ,WE/M9/] T]ROR",
+    # Line 11: the paragraph's last runover ("4" = full stop); the next paragraph follows at once.
     "ATTACK4",
     "  ,! ,MAYOR ( ,LONDON1 ,SADIQ ,KHAN1",
     "9VIT$ BO? RESID5TS & T\\RI/S TO JO9 A",
@@ -46,6 +52,8 @@ FIRST_PAGE = [
     '  ,MR ,KHAN _H 5C\\RAG$ 8"EY"O VISIT+ \\R',
     "C;Y0 TO JO9 TGR 9 MEMORY ( ^? :O LO/ _!",
     "LIVES & 8TO %[ ! _W T WE >E M COMMITT$",
+    # Line 24: the last line of text; the spaced hyphen is the reader's raw text (cleaning would
+    # make it a dash), brailled as it stands since the writer never cleans.
     '?AN "E TO ! VALUES T WE HOLD DE> - T WE',
     # Line 25: the braille page number "#A" (1) flush right, well over 3 blank cells before it.
     "                                      #A",
