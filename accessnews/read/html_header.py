@@ -20,8 +20,8 @@ from .html_meta import PageMeta, iso_date
 
 _BYLINE_CLASS = re.compile(r"(?<![a-z])(?:by[-_]*line|author|autor|auteur|firma|contributor)")
 _STANDFIRST_CLASS = re.compile(
-    r"(?<![a-z])(?:standfirst|dek|sub[-_]*title|sub[-_]*headline|article[-_]*summary|entradilla|sumario|chapo"
-    r"|chapeau)"
+    r"(?<![a-z])(?:standfirst|dek|sub[-_]*title|sub[-_]*headline|article[-_]*summary"
+    r"|entradilla|sumario|chapo|chapeau)"
 )
 _DATELINE_CLASS = re.compile(r"(?<![a-z])(?:dateline|timestamp|pub[-_]*date|published|fecha|date)")
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|and|y|et|und|de|van|von|der|la|le|da|di)"
@@ -93,10 +93,14 @@ def _attached(element: HtmlElement, body: HtmlElement) -> bool:
     return any(ancestor is body for ancestor in element.iterancestors())
 
 
-def _headline(body: HtmlElement, root: HtmlElement) -> str | None:
-    """The visible h1 (the article's first, else the page's) is the headline; it is removed."""
-    h1 = next(root.iter("h1"), None)
+def _headline(body: HtmlElement, root: HtmlElement, page: PageMeta) -> str | None:
+    """The visible h1 is the headline and is removed: the one the page's metadata names, else
+    the article's first; an h1 outside the article (a site logo) only when metadata is silent."""
+    known = {page.headline, page.title} - {None}
+    h1 = next((h for h in body.iter("h1") if visible_text(h) in known), None)
     if h1 is None:
+        h1 = next(root.iter("h1"), None)
+    if h1 is None and not known:
         h1 = next(body.iter("h1"), None)
     if h1 is None:
         return None
@@ -108,7 +112,7 @@ def _headline(body: HtmlElement, root: HtmlElement) -> str | None:
 def _bylines(body: HtmlElement) -> tuple[tuple[str, ...], list[HtmlElement]]:
     """Names from [rel=author], [itemprop=author] or byline-classed elements, and the elements."""
     elements = list(_classed(body, _BYLINE_CLASS))
-    authors = body.xpath(".//*[@rel='author']")
+    authors = body.xpath(".//*[contains(concat(' ', normalize-space(@rel), ' '), ' author ')]")
     names = [visible_text(a) for a in authors if visible_text(a)]
     if not names:
         names = [n for e in elements for n in byline_names(e)]
@@ -155,7 +159,7 @@ def _date_of(datelines: list[HtmlElement]) -> str | None:
 
 def read_header(body: HtmlElement, root: HtmlElement, page: PageMeta, name: str) -> Header:
     """Take headline, byline, standfirst and date line out of the tree into metadata."""
-    headline = _headline(body, root) or page.headline or page.title or name
+    headline = _headline(body, root, page) or page.headline or page.title or name
     dom_bylines, byline_elements = _bylines(body)
     standfirst_element = next(_classed(body, _STANDFIRST_CLASS), None)
     standfirst = visible_text(standfirst_element) if standfirst_element is not None else None

@@ -159,6 +159,17 @@ def test_a_standfirst_that_repeats_the_first_paragraph_is_not_kept() -> None:
     assert page("", head=other).standfirst == "Gales did not stop the crossing."
 
 
+def test_a_logo_h1_outside_the_article_is_not_the_headline() -> None:
+    html = (
+        "<html><head><title>Gales close the bridge | The Courier</title></head><body>"
+        "<div id='top'><h1 class='logo'>The Courier</h1></div>"
+        f"<div class='story'><h2>Gales close the bridge</h2>{PROSE}{PROSE}</div></body></html>"
+    )
+    article = read_bytes(html.encode(), name="p.html")
+    assert article.headline == "Gales close the bridge"
+    assert ("outside the article", "The Courier") in {(d.reason, d.text) for d in article.dropped}
+
+
 def test_byline_elements_and_title_fallback() -> None:
     html = (
         "<html><head><title>A quiet day | The Daily Example</title></head><body><div>"
