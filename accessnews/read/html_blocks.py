@@ -45,6 +45,8 @@ class _Walk:
             self.blocks.append(Paragraph(spans))
 
     def container(self, node: Tag) -> None:
+        """Blocks of an element's children; loose inline runs between them are paragraphs."""
+        after_break = False
         for child in node.children:
             if isinstance(child, NavigableString) or (
                 child.name in INLINE_TAGS
@@ -52,8 +54,12 @@ class _Walk:
             ):
                 if child.name == "img":
                     self.image(child)
+                elif child.name == "br" and after_break:
+                    self.flush()  # `text<br><br>text`: the paragraph break of old pages
                 else:
                     self.pending += node_spans(child, self.base)
+                if not (isinstance(child, NavigableString) and not child.strip()):
+                    after_break = child.name == "br"
             else:
                 self.flush()
                 self.block(child)

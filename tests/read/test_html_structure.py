@@ -74,6 +74,14 @@ def test_headings_lists_and_quotes() -> None:
     assert quotes == [("Said once.", None), ("Said twice.", "A Person")]
 
 
+def test_double_line_breaks_separate_loose_paragraphs() -> None:
+    article = page("<div>First line<br>same paragraph.<br>\n<br>Second paragraph.</div>")
+    assert [b.text for b in article.blocks][:2] == [
+        "First line same paragraph.",
+        "Second paragraph.",
+    ]
+
+
 def test_headline_h1_is_not_a_block_and_loose_text_is_a_paragraph() -> None:
     article = page("<div>Loose text in a div <em>with emphasis</em>.<div>Inner block.</div></div>")
     assert article.headline == "Headline"
