@@ -17,6 +17,7 @@ import argparse
 import contextlib
 import io
 import json
+import multiprocessing
 import resource
 import subprocess
 import sys
@@ -81,6 +82,27 @@ class Run:
         )
 
 
+def _burn(_: int) -> None:
+    total = 0
+    for number in range(10_000_000):
+        total += number
+
+
+def ceiling() -> float:
+    """How well this machine scales right now: two busy loops in parallel versus one.
+
+    On a shared machine other work takes cores too; the batch cannot scale beyond this.
+    """
+    started = time.monotonic()
+    _burn(0)
+    one = time.monotonic() - started
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        started = time.monotonic()
+        pool.map(_burn, [0, 1])
+        two = time.monotonic() - started
+    return 2 * one / two
+
+
 def _children_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
@@ -117,6 +139,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
         archive = make_archive(work / "archive.tar.gz", args.articles)
+        print(
+            f"machine ceiling now: 2 parallel busy loops give {ceiling():.2f}x the throughput of 1",
+            flush=True,
+        )
         one = run(archive, work / "out1", 1, extra)
         print(one.line("--jobs 1", args.articles), flush=True)
         two = run(archive, work / "out2", 2, extra)
@@ -125,6 +151,9 @@ def main() -> None:
         print(again.line("unchanged re-run --jobs 2", args.articles))
         print(f"unchanged re-run: {again.seconds / two.seconds:.1%} of the first --jobs 2 run")
         print(f"scaling --jobs 2 / --jobs 1: {one.seconds / two.seconds:.2f}x")
+        print(
+            f"machine ceiling now: 2 parallel busy loops give {ceiling():.2f}x the throughput of 1"
+        )
 
 
 if __name__ == "__main__":
