@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from accessnews.errors import InputError
 from accessnews.read import read_bytes
@@ -78,3 +80,14 @@ def test_transport_charset_wins_only_over_invalid_utf_8() -> None:
 def test_non_articles_are_refused_in_one_line(data: bytes, message: str) -> None:
     with pytest.raises(InputError, match=f"^page.html: {message}"):
         read_bytes(data, name="page.html")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=400) | st.text(max_size=400).map(lambda t: t.encode("utf-8", "replace")))
+def test_any_bytes_read_or_fail_with_one_line(data: bytes) -> None:
+    try:
+        article = read_bytes(data, name="any")
+    except InputError as error:
+        assert "\n" not in str(error)
+    else:
+        assert article.blocks
