@@ -83,6 +83,8 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         )
     finally:
         display.close()
+    if args.verbose:
+        print(report.details())
     print(report.summary())
     print(f"report: {Path(args.outdir) / 'report.json'}")
     return 1 if report.failed else 0

@@ -82,6 +82,15 @@ class Report:
         ]
         return "\n".join([head, *skipped, *failures, *self._edition_summary()])
 
+    def details(self) -> str:
+        """One line per member, in archive order (for --verbose)."""
+        rows = []
+        for _, line in sorted(self.lines.items()):
+            figures = ", ".join(f"{k} {v}" for k, v in line.metrics.items())
+            what = line.error or line.reason or figures
+            rows.append(f"{line.status:8} {line.member} -> {line.output or '-'}: {what}")
+        return "\n".join(rows)
+
     def _edition_summary(self) -> list[str]:
         if self.edition is None:
             return []

@@ -43,9 +43,11 @@ def test_audio_and_braille_end_to_end(tmp_path: Path, seed_path: Path, pef_schem
 
 def test_failures_give_a_non_zero_exit_and_a_summary(tmp_path: Path, articles: dict) -> None:
     archive = write_zip(tmp_path / "a.zip", {"a.txt": articles["a.txt"], "/abs.txt": b"x"})
-    done = _batch(archive, "-o", tmp_path / "out", "--no-audio")
+    done = _batch(archive, "-o", tmp_path / "out", "--no-audio", "--verbose")
     assert done.returncode == 1
     assert "FAILED /abs.txt: refused: absolute path" in done.stdout
+    assert "rendered a.txt -> a: pages " in done.stdout  # --verbose: a line per member
+    assert "failed   /abs.txt -> -: refused: absolute path" in done.stdout
     assert not Path("/abs.txt").exists()
 
 
