@@ -13,7 +13,7 @@ import lxml.html
 from lxml.etree import ParserError
 
 from ..errors import InputError
-from ..model import Article, Block, ListBlock, Paragraph, Quote
+from ..model import Article, Block, ListBlock, Paragraph, Quote, spans_of
 from .detect import decode, refuse_non_text
 from .html_blocks import read_blocks
 from .html_chrome import outside, strip_chrome, strip_invisible
@@ -34,6 +34,16 @@ def parse_page(text: str, name: str) -> lxml.html.HtmlElement:
         return lxml.html.document_fromstring(_NOT_XML.sub("", _XML_DECLARATION.sub("", text, 1)))
     except (ParserError, ValueError) as error:
         raise InputError(f"{name}: not a readable HTML page ({error})") from None
+
+
+def _script_only_body(body_text: str | None) -> list[Block]:
+    """Paragraphs of JSON-LD `articleBody`, for pages whose visible text is drawn by scripts.
+
+    Only when the page itself has no paragraphs: the markup carries figures, embeds and
+    emphasis that the JSON text does not.
+    """
+    lines = (" ".join(line.split()) for line in (body_text or "").splitlines())
+    return [Paragraph(spans_of(line)) for line in lines if line]
 
 
 def _unless_repeated(standfirst: str | None, blocks: list[Block]) -> str | None:
@@ -61,6 +71,8 @@ def read(data: bytes, *, name: str, base_url: str | None = None) -> Article:
     blocks, more = read_blocks(
         lxml.html.tostring(root, encoding="unicode"), base_url or page.base_url
     )
+    if not any(isinstance(block, _TEXT_BLOCKS) for block in blocks):
+        blocks += _script_only_body(page.body_text)
     if not any(isinstance(block, _TEXT_BLOCKS) for block in blocks):
         raise InputError(
             f"{name}: no article text found (no paragraphs outside menus and page chrome)"

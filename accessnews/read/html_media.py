@@ -28,6 +28,8 @@ EMBED_CLASSES = {
     "mastodon-embed": "mastodon",
     "tiktok-embed": "tiktok",
     "text-post-media": "threads",
+    "fb-post": "facebook",
+    "fb-xfbml-parse-ignore": "facebook",
 }
 CREDIT_TAGS = frozenset({"cite", "small"})
 CREDIT_CLASSES = ("credit", "copyright")
@@ -73,7 +75,12 @@ def embed_block(tag: Tag, platform: str, base: str | None) -> Embed | Dropped:
         spans += [Span("\n")] if spans else []
         spans += line
     links = [a["href"] for a in tags_under(tag) if a.name == "a" and a.get("href")]
-    url = tag.get("data-instgrm-permalink") or (links[-1] if links else None)
+    url = (
+        tag.get("data-instgrm-permalink")
+        or tag.get("cite")
+        or tag.get("data-href")
+        or (links[-1] if links else None)
+    )
     if not spans:
         return Dropped(
             "embed", f"{platform} post {url or ''}".strip(), "embedded post without text"

@@ -48,6 +48,7 @@ class PageMeta:
     publication: str | None = None
     language: str | None = None
     base_url: str | None = None
+    body_text: str | None = None
 
 
 def clean_text(value: Any) -> str | None:
@@ -161,4 +162,7 @@ def page_meta(doc: HtmlElement) -> PageMeta:
         or language_tag(meta.get("og:locale"))
         or language_tag(meta.get("content-language")),
         base_url=_base_url(doc, meta),
+        body_text=article.get("articleBody")
+        if isinstance(article.get("articleBody"), str)
+        else None,
     )

@@ -178,6 +178,35 @@ def test_a_logo_h1_outside_the_article_is_not_the_headline() -> None:
     assert ("outside the article", "The Courier") in {(d.reason, d.text) for d in article.dropped}
 
 
+def test_a_script_drawn_page_falls_back_to_the_json_ld_article_body() -> None:
+    ld = '{"@type": "NewsArticle", "headline": "Drawn", "articleBody": "One.\\n\\nTwo  two."}'
+    html = (
+        f"<html><head><script type='application/ld+json'>{ld}</script></head>"
+        "<body><div id='app'></div><script>render()</script></body></html>"
+    )
+    article = read_bytes(html.encode(), name="p.html")
+    assert (article.headline, [b.text for b in article.blocks]) == ("Drawn", ["One.", "Two two."])
+
+
+def test_facebook_and_tiktok_embeds() -> None:
+    article = page(
+        "<div class='fb-post' data-href='https://www.facebook.com/harbour/posts/1'>"
+        "<blockquote class='fb-xfbml-parse-ignore'><p>Open again today.</p>Posted by "
+        "<a href='https://www.facebook.com/harbour'>Harbour Café</a> on Monday</blockquote></div>"
+        "<blockquote class='tiktok-embed' cite='https://www.tiktok.com/@ann/video/7'><section>"
+        "<a href='https://www.tiktok.com/@ann'>@ann</a> Waves on the pier</section></blockquote>"
+    )
+    embeds = [(e.platform, e.text, e.url) for e in article.blocks if isinstance(e, Embed)]
+    assert embeds == [
+        (
+            "facebook",
+            "Open again today.\nPosted by Harbour Café on Monday",
+            "https://www.facebook.com/harbour/posts/1",
+        ),
+        ("tiktok", "@ann Waves on the pier", "https://www.tiktok.com/@ann/video/7"),
+    ]
+
+
 def test_byline_elements_and_title_fallback() -> None:
     html = (
         "<html><head><title>A quiet day | The Daily Example</title></head><body><div>"
