@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -299,3 +303,24 @@ def test_arbitrary_html_reads_or_fails_cleanly(parts: list[str]) -> None:
         assert "\n" not in str(error)
     else:
         assert article.blocks
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "no article text found"),
+        (b"<html><body><p>" + bytes(range(0x80, 0x100)) * 12, "unknown character encoding"),
+    ],
+)
+def test_cli_reports_a_bad_page_in_one_line(tmp_path: Path, content: bytes, message: str) -> None:
+    page_file = tmp_path / "bad.html"
+    page_file.write_bytes(content)
+    result = subprocess.run(
+        [sys.executable, "-m", "accessnews", "clean", str(page_file)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and message in result.stderr
+    assert "Traceback" not in result.stderr
