@@ -1,8 +1,9 @@
 """Page chrome: the parts of a news page around the article (menus, banners, ads, boxes).
 
-One table maps markers in an element's class, id, role or aria-label to the reason it is page
-chrome, so a new site's quirk is one line. Every removed element that had visible text is
-recorded in the audit trail: readers drop structure, never text, silently.
+One table maps markers in an element's class, id, data-component, data-testid, role or
+aria-label to the reason it is page chrome, so a new site's quirk is one line. Every removed
+element that had visible text is recorded in the audit trail: readers drop structure, never
+text, silently.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 from lxml.html import HtmlElement
 
 from ..model import Dropped
+from .html_content import BODY_CLASS
 
 KIND = "page chrome"
 _SHORT = 100
@@ -55,7 +57,14 @@ CHROME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("comments", _words(r"comments?", "comentarios", "commentaires", "disqus", "discussion")),
     ("newsletter box", re.compile(r"newsletter|(?<![a-z])sign[-_]*up(?![a-z])|bolet[ií]n")),
-    ("subscribe prompt", re.compile(r"subscri|suscri|abonne|paywall|regwall")),
+    (
+        "subscribe prompt",
+        # Not `subscriber-content`/`-only` wrappers: those hold the article's paid part.
+        re.compile(
+            r"(?:subscri|suscri|abonne)(?![a-z]*[-_]*(?:content|body|text|only|article))"
+            r"|paywall[-_]*(?:prompt|banner|box|offer)|regwall"
+        ),
+    ),
     (
         "related stories",
         re.compile(
@@ -143,10 +152,11 @@ def _children(element: HtmlElement) -> Iterator[HtmlElement]:
 
 
 def _protected(element: HtmlElement, total: int) -> bool:
-    """A container of the article (the h1, or most of a page's text) is never chrome.
-
-    (`<article>` alone does not protect: related-story boxes are lists of `<article>` cards.)
+    """A container of the article (the h1, the article body, or most of a page's text) is never
+    chrome. (`<article>` alone does not protect: related boxes are lists of `<article>` cards.)
     """
+    if element.get("itemprop") == "articleBody" or BODY_CLASS.search(marks(element)):
+        return True
     if next(element.iter("h1", "main"), None) is not None:
         return True
     length = len(element.text_content())

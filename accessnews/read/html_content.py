@@ -13,7 +13,7 @@ from collections.abc import Callable
 from lxml.html import HtmlElement
 
 # No left word boundary: CamelCase classes such as `RichTextStoryBody` lower-case into one word.
-_BODY_CLASS = re.compile(
+BODY_CLASS = re.compile(
     r"(?:article[-_]*body|story[-_]*body|entry[-_]*content|post[-_]*(?:body|content)"
     r"|article[-_]*(?:content|text)|story[-_]*(?:content|text)|body[-_]*text|content[-_]*body"
     r"|rich[-_]*text|cuerpo|contenido|(?<![a-z])texte?)(?![a-z])"
@@ -27,7 +27,7 @@ _CANDIDATES: tuple[Callable[[HtmlElement], list[HtmlElement]], ...] = (
         e
         for e in body.iter()
         if isinstance(e.tag, str)
-        and _BODY_CLASS.search(f"{e.get('class', '')} {e.get('id', '')}".lower())
+        and BODY_CLASS.search(f"{e.get('class', '')} {e.get('id', '')}".lower())
     ],
 )
 _MIN_SHARE = 0.5

@@ -254,6 +254,17 @@ def test_chrome_table_does_not_take_the_article_container() -> None:
     assert [(d.reason, d.text) for d in article.dropped] == [("share bar", "Share this")]
 
 
+def test_paid_parts_and_body_classes_are_not_mistaken_for_prompts() -> None:
+    html = (
+        "<html><body><h1>Paid</h1><div class='paywall article-body'>"
+        f"<p>Free part.</p><div class='subscriber-only'>{PROSE}</div></div>"
+        "<div class='subscribe-box'>Subscribe now</div></body></html>"
+    )
+    article = read_bytes(html.encode(), name="p.html")
+    assert [b.text for b in article.blocks] == ["Free part.", PROSE[3:-4].strip()]
+    assert [d.reason for d in article.dropped] == ["subscribe prompt"]
+
+
 def test_a_related_box_of_article_cards_is_chrome() -> None:
     cards = "".join(
         f"<article><h3>Other story {i}</h3><p>Teaser {i}.</p></article>" for i in range(9)
