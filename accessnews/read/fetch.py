@@ -11,6 +11,7 @@ import socket
 import ssl
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 
@@ -35,6 +36,19 @@ class Fetched:
 
 def is_url(source: str) -> bool:
     return source.lower().startswith(("http://", "https://"))
+
+
+def ascii_url(url: str) -> str:
+    """An address people paste (`https://diario.example/café`) as HTTP can send it."""
+    parts = urllib.parse.urlsplit(url)
+    host = parts.hostname.encode("idna").decode("ascii") if parts.hostname else ""
+    netloc = host + (f":{parts.port}" if parts.port else "")
+    if parts.username or parts.password:
+        raise InputError(f"{url}: addresses with a user name or password are not fetched")
+    safe = "/?&=%:@!$'()*+,;~"
+    return urllib.parse.urlunsplit(
+        (parts.scheme, netloc, *(urllib.parse.quote(p, safe=safe) for p in parts[2:]))
+    )
 
 
 def _why(error: BaseException) -> str:
@@ -75,9 +89,11 @@ def _read_capped(
 
 def fetch(url: str, *, max_bytes: int, timeout: float = TIMEOUT_SECONDS) -> Fetched:
     """GET `url` (redirects followed); InputError with one line for every way it can fail."""
-    request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT, "Accept": _ACCEPT})
     deadline = time.monotonic() + timeout
     try:
+        request = urllib.request.Request(
+            ascii_url(url), headers={"User-Agent": _USER_AGENT, "Accept": _ACCEPT}
+        )
         with urllib.request.urlopen(request, timeout=timeout) as response:
             _check_type(url, response.headers.get_content_type())
             data = _read_capped(url, response, max_bytes, deadline)
@@ -88,5 +104,5 @@ def fetch(url: str, *, max_bytes: int, timeout: float = TIMEOUT_SECONDS) -> Fetc
         raise InputError(f"{url}: {_why(error)}") from None
     except (TimeoutError, http.client.HTTPException, OSError) as error:
         raise InputError(f"{url}: the download failed ({_why(error)})") from None
-    except ValueError as error:
+    except ValueError as error:  # also UnicodeError: a host name IDNA cannot encode
         raise InputError(f"{url}: not a valid address ({error})") from None

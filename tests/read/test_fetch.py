@@ -36,6 +36,7 @@ _ROUTES: dict[str, tuple[int, str, bytes]] = {
     "/pier.txt": (200, "text/plain", _TEXT),
     "/photo": (200, "image/jpeg", b"\xff\xd8\xff\xe0"),
     "/empty": (200, "text/html", b""),
+    "/caf%C3%A9?q=a%20b": (200, "text/html; charset=utf-8", _PAGE),
 }
 
 
@@ -97,6 +98,10 @@ def test_redirects_are_followed_and_links_resolve_against_the_final_address(serv
 def test_the_header_charset_decodes_an_undeclared_windows_1252_page(server: str) -> None:
     text = " ".join(block.text for block in read_source(f"{server}/bakery").blocks)
     assert "£4.20" in text and "€3,000" in text and "“la naïve”" in text
+
+
+def test_an_address_with_non_ascii_characters_is_sent_encoded(server: str) -> None:
+    assert read_source(f"{server}/café?q=a b").headline == "Pier reopens"
 
 
 def test_plain_text_is_detected_by_content(server: str) -> None:
