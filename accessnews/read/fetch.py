@@ -41,7 +41,8 @@ def is_url(source: str) -> bool:
 def ascii_url(url: str) -> str:
     """An address people paste (`https://diario.example/café`) as HTTP can send it."""
     parts = urllib.parse.urlsplit(url)
-    host = parts.hostname.encode("idna").decode("ascii") if parts.hostname else ""
+    host = parts.hostname or ""
+    host = f"[{host}]" if ":" in host else host.encode("idna").decode("ascii")
     netloc = host + (f":{parts.port}" if parts.port else "")
     if parts.username or parts.password:
         raise InputError(f"{url}: addresses with a user name or password are not fetched")
