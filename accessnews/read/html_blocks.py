@@ -25,8 +25,9 @@ _HEADINGS = {"h1": 2} | {f"h{level}": level for level in range(2, 7)}
 _PARAGRAPHS = frozenset({"p", "dt", "dd", "tr", "caption", "pre", "address", "summary"})
 _LISTS = frozenset({"ul", "ol"})
 _SKIP = frozenset({"hr", "head", "title", "meta", "link", "style", "script", "template"})
-_BLOCK_CHILDREN = frozenset({"p", "div", "section", "ul", "ol", "figure", "blockquote", "table"})
-_BLOCK_CHILDREN |= _HEADINGS.keys()
+_BLOCK_CHILDREN = frozenset(
+    {"p", "div", "section", "ul", "ol", "figure", "blockquote", "table", *_HEADINGS}
+)
 
 
 @dataclass
