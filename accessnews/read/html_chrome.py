@@ -70,7 +70,8 @@ CHROME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"related|relacionad|recommend|(?<![a-z])(?:more-(?:stories|from|news)"
             r"|read[-_]*more|most[-_]*(?:read|popular|viewed)|popular|trending|also[-_]*read"
-            r"|further[-_]*reading|recirc|latest|links[-_]*block)(?![a-z])"
+            r"|further[-_]*reading|recirc|latest|links[-_]*block|lire[-_]*aussi|voir[-_]*aussi"
+            r"|lea[-_]*tambien|leer[-_]*mas|mehr[-_]*zum[-_]*thema)(?![a-z])"
         ),
     ),
     ("promotion", _words(r"promo\w*", "teaser", "cta")),

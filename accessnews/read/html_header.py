@@ -157,6 +157,15 @@ def _date_of(datelines: list[HtmlElement]) -> str | None:
     return next(filter(None, (parse_date(visible_text(e)) for e in datelines)), None)
 
 
+def _remove_separators(body: HtmlElement, parents: list[HtmlElement]) -> None:
+    """A meta row left with only its separators (`·`, `|`) once byline and date are out."""
+    for parent in parents:
+        if parent is body or parent.tag in _CONTAINERS or not _attached(parent, body):
+            continue
+        if not any(c.isalnum() for c in parent.text_content()):
+            parent.drop_tree()
+
+
 def read_header(body: HtmlElement, root: HtmlElement, page: PageMeta, name: str) -> Header:
     """Take headline, byline, standfirst and date line out of the tree into metadata."""
     headline = _headline(body, root, page) or page.headline or page.title or name
@@ -168,6 +177,7 @@ def read_header(body: HtmlElement, root: HtmlElement, page: PageMeta, name: str)
     datelines = [*_classed(body, _DATELINE_CLASS), *_standalone_times(body)]
     published = page.published or _date_of(datelines)
     dropped: list[Dropped] = []
+    parents: list[HtmlElement] = []
     for element, reason in (
         *((e, "byline") for e in byline_elements),
         *((e, "date line") for e in datelines),
@@ -177,7 +187,9 @@ def read_header(body: HtmlElement, root: HtmlElement, page: PageMeta, name: str)
         text = audit_text(element)
         if text:
             dropped.append(Dropped(KIND, text, reason))
+        parents.append(element.getparent())
         element.drop_tree()
+    _remove_separators(body, parents)
     return Header(
         headline=headline,
         standfirst=standfirst or page.standfirst,

@@ -203,3 +203,16 @@ def test_every_sample_keeps_prose_and_no_markup(samples_dir: Path, name: str) ->
     text = _all_text(article)
     assert len(_of(article, Paragraph)) >= 4
     assert not re.search(r"</?[a-z]+[ >]|&[a-z]+;", text)
+
+
+def test_french_page_with_bem_classes(samples_dir: Path) -> None:
+    article = _read(samples_dir, "15-velos-cargo-fr.html")
+    assert (article.language, article.bylines) == ("fr-FR", ("Camille Roux",))
+    assert article.standfirst.startswith("Depuis janvier, le centre historique est fermé")
+    assert article.publication == "Le Courrier de l’Estuaire"
+    credits = [f.credit for f in _of(article, Figure)]
+    assert credits == ["Photo : Claire Martin / Le Courrier de l’Estuaire", None]
+    assert _of(article, Figure)[1].text.endswith("Photo : AFP")
+    assert isinstance(article.blocks[0], Paragraph)  # the meta row's "·" is not a paragraph
+    assert "Depuis le 1er janvier" in _all_text(article)
+    assert {"related stories", "subscribe prompt", "cookie banner"} <= _reasons(article)
