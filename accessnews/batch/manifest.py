@@ -1,8 +1,12 @@
 """The manifest: what each output was rendered from, so a re-run redoes only what changed.
 
 An entry is keyed by output stem and records a hash of the input bytes and of the render
-options. It is written (atomically) only after all of an article's outputs are in place, so an
-article that a `kill -9` interrupted has no entry and is rendered again on the next run.
+options. It is appended only after all of an article's outputs are in place, so an article that
+a `kill -9` interrupted has no entry and is rendered again on the next run.
+
+The file is a journal of JSON lines, one appended per finished article (rewriting a whole
+manifest per article would cost O(n^2) writes on a large archive); later lines win, and a line
+torn by a kill is ignored. Each run starts by rewriting it compactly (atomically).
 """
 
 from __future__ import annotations
@@ -11,13 +15,13 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from .. import __version__
 from ..fileio import write_atomic
 from ..render import RenderOptions
 
-MANIFEST_NAME = ".accessnews-manifest.json"
+MANIFEST_NAME = ".accessnews-manifest.jsonl"
 
 
 def input_hash(data: bytes, options: RenderOptions) -> str:
@@ -39,22 +43,46 @@ class Entry:
     error: str | None = None
 
 
+def _line(stem: str, entry: Entry | None) -> str:
+    record = {"stem": stem} | (asdict(entry) if entry else {"removed": True})
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def _read(path: Path) -> dict[str, Entry]:
+    entries: dict[str, Entry] = {}
+    try:
+        rows = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return entries  # no usable manifest: everything is rendered afresh
+    for row in rows:
+        try:
+            record = json.loads(row)
+            stem = record.pop("stem")
+            if record.pop("removed", False):
+                entries.pop(stem, None)
+            else:
+                entries[stem] = Entry(**record | {"files": tuple(record["files"])})
+        except (ValueError, KeyError, TypeError, AttributeError):
+            continue  # a line torn by a kill, or from another version: that article is redone
+    return entries
+
+
 class Manifest:
-    """The manifest file of one OUTDIR; saved after every change."""
+    """The manifest of one OUTDIR; use as a context manager around a run."""
 
     def __init__(self, outdir: Path) -> None:
         self.path = outdir / MANIFEST_NAME
-        self.entries: dict[str, Entry] = {}
-        try:
-            raw = json.loads(self.path.read_text(encoding="utf-8"))
-            self.entries = {
-                stem: Entry(
-                    e["hash"], e["member"], tuple(e["files"]), e.get("metrics", {}), e.get("error")
-                )
-                for stem, e in raw["entries"].items()
-            }
-        except (OSError, ValueError, KeyError, TypeError):
-            pass  # no usable manifest: everything is rendered afresh
+        self.entries = _read(self.path)
+        self._journal: IO[str] | None = None
+
+    def __enter__(self) -> Manifest:
+        write_atomic(self.path, "".join(_line(s, e) for s, e in sorted(self.entries.items())))
+        self._journal = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 - closed in exit
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._journal is not None:
+            self._journal.close()
 
     def current(self, stem: str, digest: str, outdir: Path) -> Entry | None:
         """The entry for `stem` if it was made from this hash and its files still exist."""
@@ -67,8 +95,13 @@ class Manifest:
 
     def record(self, stem: str, entry: Entry) -> None:
         self.entries[stem] = entry
-        self.save()
+        self._append(_line(stem, entry))
 
-    def save(self) -> None:
-        data = {"entries": {stem: asdict(e) for stem, e in sorted(self.entries.items())}}
-        write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=1))
+    def forget(self, stem: str) -> None:
+        if self.entries.pop(stem, None) is not None:
+            self._append(_line(stem, None))
+
+    def _append(self, line: str) -> None:
+        assert self._journal is not None, "Manifest used outside its `with` block"
+        self._journal.write(line)
+        self._journal.flush()  # in the OS's hands: a killed process loses nothing written

@@ -88,8 +88,8 @@ class _Run:
         if outcome.status == "rendered" or outcome.lasting:
             entry = Entry(digest, name, outcome.files, outcome.metrics, outcome.error)
             self.manifest.record(stem, entry)
-        elif self.manifest.entries.pop(stem, None) is not None:  # a crash or time-out: retry
-            self.manifest.save()
+        else:  # a crash or a time-out: retried next time
+            self.manifest.forget(stem)
         return Line(
             name,
             outcome.status,
@@ -135,12 +135,13 @@ def run_batch(
         if listener is not None:
             listener.finished(line, len(run.report.lines), total)
 
-    for outcome in backend.map(run.tasks(settled)):
-        while settled:
-            add(*settled.pop(0))
-        add(outcome.index, run.line(outcome))
-    for index, line in settled:
-        add(index, line)
+    with run.manifest:
+        for outcome in backend.map(run.tasks(settled)):
+            while settled:
+                add(*settled.pop(0))
+            add(outcome.index, run.line(outcome))
+        for index, line in settled:
+            add(index, line)
     if settings.edition:
         run.report.edition = _edition(outdir, run.report, options)
     run.report.seconds = time.monotonic() - started

@@ -82,10 +82,10 @@ def test_kill_9_then_rerun_completes_with_valid_outputs(
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
-    manifest = out / ".accessnews-manifest.json"
+    manifest = out / ".accessnews-manifest.jsonl"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and batch.poll() is None:
-        if manifest.is_file() and len(json.loads(manifest.read_text())["entries"]) >= 4:
+        if manifest.is_file() and manifest.read_text().count("\n") >= 4:
             break
         time.sleep(0.02)
     os.killpg(batch.pid, signal.SIGKILL)

@@ -18,7 +18,7 @@ def _outputs(outdir: Path) -> dict[str, bytes]:
     return {
         p.relative_to(outdir).as_posix(): p.read_bytes()
         for p in sorted(outdir.rglob("*"))
-        if p.is_file() and p.name not in ("report.json", ".accessnews-manifest.json")
+        if p.is_file() and p.name not in ("report.json", ".accessnews-manifest.jsonl")
     }
 
 
