@@ -8,7 +8,7 @@ to the audit trail.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from lxml.html import HtmlElement
@@ -109,10 +109,32 @@ def _headline(body: HtmlElement, root: HtmlElement, page: PageMeta) -> str | Non
     return text or None
 
 
-def _bylines(body: HtmlElement) -> tuple[tuple[str, ...], list[HtmlElement]]:
+def _opens_the_story(paragraph: HtmlElement) -> bool:
+    """A long paragraph that is not a standfirst and not inside a `<header>`."""
+    if len(visible_text(paragraph)) < _LONG_PARAGRAPH:
+        return False
+    return not any(
+        e.tag == "header" or _STANDFIRST_CLASS.search(marks(e))
+        for e in (paragraph, *paragraph.iterancestors())
+    )
+
+
+def _header_area(body: HtmlElement, root: HtmlElement) -> Callable[[HtmlElement], bool]:
+    """Whether an element comes before the article's first long paragraph, where headers are
+    (a live blog's entry times and an author box at the end stay in the text)."""
+    order = {element: position for position, element in enumerate(body.iter())}
+    first = next(filter(_opens_the_story, root.iter("p")), None)
+    limit = order.get(first, len(order))
+    return lambda element: order.get(element, limit) < limit
+
+
+def _bylines(
+    body: HtmlElement, in_header: Callable[[HtmlElement], bool]
+) -> tuple[tuple[str, ...], list[HtmlElement]]:
     """Names from [rel=author], [itemprop=author] or byline-classed elements, and the elements."""
-    elements = list(_classed(body, _BYLINE_CLASS))
+    elements = list(filter(in_header, _classed(body, _BYLINE_CLASS)))
     authors = body.xpath(".//*[contains(concat(' ', normalize-space(@rel), ' '), ' author ')]")
+    authors = list(filter(in_header, authors))
     names = [visible_text(a) for a in authors if visible_text(a)]
     if not names:
         names = [n for e in elements for n in byline_names(e)]
@@ -169,12 +191,16 @@ def _remove_separators(body: HtmlElement, parents: list[HtmlElement]) -> None:
 def read_header(body: HtmlElement, root: HtmlElement, page: PageMeta, name: str) -> Header:
     """Take headline, byline, standfirst and date line out of the tree into metadata."""
     headline = _headline(body, root, page) or page.headline or page.title or name
-    dom_bylines, byline_elements = _bylines(body)
-    standfirst_element = next(_classed(body, _STANDFIRST_CLASS), None)
+    in_header = _header_area(body, root)
+    dom_bylines, byline_elements = _bylines(body, in_header)
+    standfirst_element = next(filter(in_header, _classed(body, _STANDFIRST_CLASS)), None)
     standfirst = visible_text(standfirst_element) if standfirst_element is not None else None
     if standfirst_element is not None:
         standfirst_element.drop_tree()
-    datelines = [*_classed(body, _DATELINE_CLASS), *_standalone_times(body)]
+    datelines = [
+        *filter(in_header, _classed(body, _DATELINE_CLASS)),
+        *filter(in_header, _standalone_times(body)),
+    ]
     published = page.published or _date_of(datelines)
     dropped: list[Dropped] = []
     parents: list[HtmlElement] = []

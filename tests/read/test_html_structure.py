@@ -211,6 +211,16 @@ def test_facebook_and_tiktok_embeds() -> None:
     ]
 
 
+def test_times_and_author_boxes_after_the_first_paragraph_stay_in_the_text() -> None:
+    article = page(
+        "<p class='byline'>By Ann Lee</p>" + PROSE + "<div><time>10:42</time></div>"
+        "<p>Update: the ferry is back.</p><div class='author-bio'>Ann Lee covers the islands.</div>"
+    )
+    assert article.bylines == ("Ann Lee",)
+    texts = [b.text for b in article.blocks]
+    assert texts[1:4] == ["10:42", "Update: the ferry is back.", "Ann Lee covers the islands."]
+
+
 def test_byline_elements_and_title_fallback() -> None:
     html = (
         "<html><head><title>A quiet day | The Daily Example</title></head><body><div>"
