@@ -140,16 +140,17 @@ class SpeechEngine:
         problem = "not attempted"
         for _attempt in range(2):
             result = self._run(lambda: self._tts.say(text))
+            pcm = result.get("pcm", b"")
             problem = speech_problem(
                 text,
-                result["pcm"],
-                result["words"],
-                result["finished"],
+                pcm,
+                result.get("words", ()),
+                result.get("finished", False),
                 self.sample_rate,
                 self._settings.rate,
             )
             if problem is None:
-                return result["pcm"]
+                return pcm
         raise RenderError(f"speech synthesis failed twice ({problem}) for: {text[:60]!r}")
 
     def _run(self, queue: Callable[[], object]) -> dict[str, Any]:
