@@ -8,6 +8,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 from accessnews.render import RenderOptions
 
@@ -43,6 +45,30 @@ def write_tree(root: Path, members: dict[str, bytes]) -> Path:
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_bytes(data)
     return root
+
+
+def write_warc(path: Path, html: bytes) -> Path:
+    """A crawl: two captures of `html`, an image, a 404 and a request record."""
+    with open(path, "wb") as stream:
+        writer = WARCWriter(stream, gzip=path.suffix == ".gz")
+        for url, status, ctype, body in (
+            ("https://news.example/2024/story.html", "200 OK", "text/html; charset=utf-8", html),
+            ("https://news.example/", "200 OK", "text/html", html),
+            ("https://news.example/logo.png", "200 OK", "image/png", b"\x89PNG"),
+            ("https://news.example/gone", "404 Not Found", "text/html", b"<p>no</p>"),
+        ):
+            headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
+            writer.write_record(
+                writer.create_warc_record(
+                    url, "response", payload=io.BytesIO(body), http_headers=headers
+                )
+            )
+        writer.write_record(
+            writer.create_warc_record(
+                "https://news.example/", "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")
+            )
+        )
+    return path
 
 
 def check_outputs(outdir: Path, schema_dir: Path | None = None) -> int:

@@ -10,14 +10,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
 
 from accessnews.batch.archive import members
 from accessnews.batch.safety import Limits
 from accessnews.errors import InputError
 
-from .conftest import write_tar, write_tree, write_zip
+from .conftest import write_tar, write_tree, write_warc, write_zip
 
 
 def _articles(found: list) -> dict[str, bytes]:
@@ -144,32 +142,9 @@ def test_non_utf8_member_names(tmp_path: Path, articles: dict) -> None:
     assert member.parts == ("na_ve.txt",) and member.data == b"Hi\n\nThere."
 
 
-def _warc(path: Path, html: bytes) -> Path:
-    with open(path, "wb") as stream:
-        writer = WARCWriter(stream, gzip=path.suffix == ".gz")
-        for url, status, ctype, body in (
-            ("https://news.example/2024/story.html", "200 OK", "text/html; charset=utf-8", html),
-            ("https://news.example/", "200 OK", "text/html", html),
-            ("https://news.example/logo.png", "200 OK", "image/png", b"\x89PNG"),
-            ("https://news.example/gone", "404 Not Found", "text/html", b"<p>no</p>"),
-        ):
-            headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
-            writer.write_record(
-                writer.create_warc_record(
-                    url, "response", payload=io.BytesIO(body), http_headers=headers
-                )
-            )
-        writer.write_record(
-            writer.create_warc_record(
-                "https://news.example/", "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")
-            )
-        )
-    return path
-
-
 @pytest.mark.parametrize("suffix", [".warc", ".warc.gz"])
 def test_warc_html_responses_are_articles(tmp_path: Path, articles: dict, suffix: str) -> None:
-    found = list(members(_warc(tmp_path / f"crawl{suffix}", articles["d.html"])))
+    found = list(members(write_warc(tmp_path / f"crawl{suffix}", articles["d.html"])))
     assert [(m.parts, m.data) for m in found if m.problem is None] == [
         (("news.example", "2024", "story.html"), articles["d.html"]),
         (("news.example", "index"), articles["d.html"]),

@@ -13,7 +13,7 @@ from accessnews.braille.writer import BrailleOptions
 from accessnews.model_json import loads
 from accessnews.render import RenderOptions
 
-from .conftest import check_outputs, write_tree, write_zip
+from .conftest import check_outputs, write_tar, write_tree, write_warc, write_zip
 
 BRAILLE = RenderOptions(audio=None, braille=BrailleOptions())
 TWO = BatchSettings(jobs=2, time_limit=60)
@@ -130,3 +130,20 @@ def test_an_outdir_inside_the_archive_folder_is_not_read_back(
     again = run_batch(tree, tree / "out", BRAILLE, TWO)
     assert [line.member for line in again.lines.values()] == sorted(articles)
     assert {line.reason for line in again.lines.values()} == {"unchanged since the last run"}
+
+
+def test_warc_and_non_utf8_names_end_to_end(tmp_path: Path, articles: dict) -> None:
+    """Outputs of a web archive go under host/path; an undecodable tar name still renders."""
+    out = tmp_path / "out"
+    report = run_batch(
+        write_warc(tmp_path / "crawl.warc.gz", articles["d.html"]), out, BRAILLE, TWO
+    )
+    assert report.counts() == {"rendered": 2, "skipped": 3}
+    assert (out / "news.example/2024/story.pef").is_file()
+    assert (out / "news.example/index.model.json").is_file()
+
+    latin1 = b"r\xe9sum\xe9.txt".decode("utf-8", "surrogateescape")
+    tar = write_tar(tmp_path / "names.tar", {latin1: articles["a.txt"]}, "w")
+    (line,) = run_batch(tar, tmp_path / "names", BRAILLE, TWO).lines.values()
+    assert (line.member, line.status, line.output) == ("r\ufffdsum\ufffd.txt", "rendered", "r_sum_")
+    assert (tmp_path / "names" / "r_sum_.brf").is_file()
