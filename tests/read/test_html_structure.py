@@ -310,7 +310,9 @@ def test_a_page_without_article_text_is_one_clear_error(html: str) -> None:
             ["<p>", "</p>", "<div class='ad'>", "</div>", "<figure>", "<img alt='x'>",
              "<figcaption>", "<blockquote class='twitter-tweet'>", "</blockquote>", "<ul><li>",
              "<h2>", "<a href='::'>", "<em>", "<br>", "&amp;", "<!-- c -->", "<article>",
-             "<?xml version='1.0' encoding='utf-8'?>", "<script>", "</script>"]
+             "<?xml version='1.0' encoding='utf-8'?>", "<script>", "</script>", "<h1>", "<nav>",
+             "<time datetime='2020-01-01'>", "<p class='byline'>By Ann Lee", "<header>",
+             "<div class='share'>", "<br><br>", "<table><tr><td>", "<li>", "</ul>", "<main>"]
         )
         | st.text(max_size=20),
         max_size=30,
