@@ -25,12 +25,13 @@ _STANDFIRST_CLASS = re.compile(
 )
 _DATELINE_CLASS = re.compile(r"(?<![a-z])(?:dateline|timestamp|pub[-_]*date|published|fecha|date)")
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|and|y|et|und|de|van|von|der|la|le|da|di)"
-_BY_LINE = re.compile(rf"^(?:By|Por|Par|Von)\s+{_NAME_WORD}(?:[\s,&]+{_NAME_WORD})*$")
+_BY_LINE = re.compile(rf"^(?:By|Por|Par|Von):?\s+{_NAME_WORD}(?:[\s,&]+{_NAME_WORD})*$")
 _MAX_BY_LINE = 80
 _LONG_PARAGRAPH = 100
-_BY = re.compile(r"^(?:by|por|par|von|door|di)\s+", re.IGNORECASE)
+_BY = re.compile(r"^(?:by|por|par|von|door|di)(?::\s*|\s+)", re.IGNORECASE)
 _CONNECTOR = re.compile(r"^(?:by|por|par|von|and|y|et|und|&|,)$", re.IGNORECASE)
-_NAME_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|y|et|und|e|&)\s+")
+# "and" in any case ("BY ANN LEE AND BO CHEN"); "e"/"y" only in lower case (not initials).
+_NAME_SPLIT = re.compile(r"\s*[,|·•]\s*|\s+(?:(?i:and)|y|et|und|e|&)\s+")
 _ROLE_WORDS = re.compile(r"correspondent|editor|reporter|writer|staff|contributor|columnist")
 # Header elements are short; a long element with such a class is content, not a byline.
 _MAX_HEADER_CHARS = 300

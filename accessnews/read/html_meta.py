@@ -128,7 +128,10 @@ def split_site_name(title: str, site: str | None) -> tuple[str, str | None]:
     """`Headline | Site name` -> (headline, site name): the suffix is the site or a few words."""
     for separator in _TITLE_SEPARATORS:
         head, found, tail = title.rpartition(separator)
-        if found and head and (tail == site or len(tail.split()) <= _MAX_SUFFIX_WORDS):
+        # A dash also joins the parts of a headline ("Lee - Chen debate"): the site is shorter.
+        dash = separator.strip() in "-–—"
+        short = len(tail.split()) <= _MAX_SUFFIX_WORDS and not (dash and len(tail) >= len(head))
+        if found and head and (tail == site or short):
             return head.strip(), tail.strip()
     return title, None
 

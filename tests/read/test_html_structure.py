@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from accessnews.errors import InputError
 from accessnews.model import Article, Embed, Figure, Heading, ListBlock, Paragraph, Quote, Span
 from accessnews.read import read_bytes
+from accessnews.read.html_header import split_byline
 from accessnews.read.html_meta import language_tag, split_site_name
 
 PROSE = "<p>" + "The ferry left the harbour on time despite the wind and rain. " * 3 + "</p>"
@@ -221,6 +222,19 @@ def test_times_and_author_boxes_after_the_first_paragraph_stay_in_the_text() -> 
     assert texts[1:4] == ["10:42", "Update: the ferry is back.", "Ann Lee covers the islands."]
 
 
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By: Ann Lee | CNN", ("Ann Lee", "CNN")),
+        ("BY ANN LEE AND BO CHEN", ("ANN LEE", "BO CHEN")),
+        ("Por Lucía Gil y Ana Mora", ("Lucía Gil", "Ana Mora")),
+        ("By John E Smith", ("John E Smith",)),
+    ],
+)
+def test_byline_shapes(line: str, names: tuple[str, ...]) -> None:
+    assert split_byline(line) == names
+
+
 def test_byline_elements_and_title_fallback() -> None:
     html = (
         "<html><head><title>A quiet day | The Daily Example</title></head><body><div>"
@@ -252,6 +266,10 @@ def test_site_name_suffix() -> None:
     assert split_site_name("A - B - The Post", "The Post") == ("A - B", "The Post")
     long = "Why the tide turned: a very long headline with many words in it"
     assert split_site_name(f"Storm - {long}", None) == (f"Storm - {long}", None)
+    assert split_site_name("Lee - Chen debate: what we learned", None) == (
+        "Lee - Chen debate: what we learned",
+        None,
+    )
 
 
 def test_chrome_table_does_not_take_the_article_container() -> None:
