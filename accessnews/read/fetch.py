@@ -52,11 +52,11 @@ def ascii_url(url: str) -> str:
     )
 
 
-def _why(error: BaseException) -> str:
+def _why(error: BaseException, timeout: float) -> str:
     """A short, user-facing cause of a connection failure."""
     reason = getattr(error, "reason", error)
     if isinstance(reason, TimeoutError | socket.timeout):
-        return f"no answer within {TIMEOUT_SECONDS:.0f} s"
+        return f"no answer within {timeout:g} s"
     if isinstance(reason, socket.gaierror):
         return "the host name cannot be resolved"
     if isinstance(reason, ConnectionRefusedError):
@@ -72,11 +72,13 @@ def _check_type(url: str, content_type: str) -> None:
 
 
 def _read_capped(
-    url: str, response: http.client.HTTPResponse, max_bytes: int, deadline: float
+    url: str, response: http.client.HTTPResponse, max_bytes: int, timeout: float
 ) -> bytes:
     """The body, refusing more than `max_bytes` and a download slower than the timeout."""
+    deadline = time.monotonic() + timeout
     too_large = InputError(f"{url}: the page is larger than {max_bytes / 1e6:.0f} MB")
-    if int(response.headers.get("Content-Length") or 0) > max_bytes:
+    length = response.headers.get("Content-Length", "")
+    if length.isdigit() and int(length) > max_bytes:
         raise too_large
     data = bytearray()
     while chunk := response.read(_CHUNK):
@@ -84,26 +86,25 @@ def _read_capped(
         if len(data) > max_bytes:
             raise too_large
         if time.monotonic() > deadline:
-            raise InputError(f"{url}: the download took longer than {TIMEOUT_SECONDS:.0f} s")
+            raise InputError(f"{url}: the download took longer than {timeout:g} s")
     return bytes(data)
 
 
 def fetch(url: str, *, max_bytes: int, timeout: float = TIMEOUT_SECONDS) -> Fetched:
     """GET `url` (redirects followed); InputError with one line for every way it can fail."""
-    deadline = time.monotonic() + timeout
     try:
         request = urllib.request.Request(
             ascii_url(url), headers={"User-Agent": _USER_AGENT, "Accept": _ACCEPT}
         )
         with urllib.request.urlopen(request, timeout=timeout) as response:
             _check_type(url, response.headers.get_content_type())
-            data = _read_capped(url, response, max_bytes, deadline)
+            data = _read_capped(url, response, max_bytes, timeout)
             return Fetched(data, response.geturl(), response.headers.get_content_charset())
     except urllib.error.HTTPError as error:
         raise InputError(f"{url}: the server answered HTTP {error.code} {error.reason}") from None
     except urllib.error.URLError as error:
-        raise InputError(f"{url}: {_why(error)}") from None
+        raise InputError(f"{url}: {_why(error, timeout)}") from None
     except (TimeoutError, http.client.HTTPException, OSError) as error:
-        raise InputError(f"{url}: the download failed ({_why(error)})") from None
+        raise InputError(f"{url}: the download failed ({_why(error, timeout)})") from None
     except ValueError as error:  # also UnicodeError: a host name IDNA cannot encode
         raise InputError(f"{url}: not a valid address ({error})") from None
