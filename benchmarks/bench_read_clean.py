@@ -23,7 +23,7 @@ SAMPLES = ROOT / "samples"
 SEED = ROOT.parent / "shared" / "seeds" / "000_3af8e3a32a6fdc5a.txt"
 TARGET_BYTES = 200_000
 RUNS = 40
-STORY_COPIES = 2  # sample 10's story twice: a long article of about 1,800 words
+STORY_COPIES = 2  # sample 10's story twice: a long article of about 1,400 words
 
 
 def _between(text: str, start: str, end: str) -> str:
@@ -31,8 +31,8 @@ def _between(text: str, start: str, end: str) -> str:
 
 
 def big_page() -> bytes:
-    """Sample 11's chrome around sample 10's story body (renumbered copies), padded to 200 KB
-    with the inline state script and menus that real pages carry."""
+    """Sample 11's chrome around copies of sample 10's story (each under a "Part N" heading),
+    padded to 200 KB with the inline state script and menus that real pages carry."""
     page = (SAMPLES / "11-council-budget-chrome.html").read_text(encoding="utf-8")
     story = _between(
         (SAMPLES / "10-harbour-barrier-figures.html").read_text(encoding="utf-8"),
