@@ -106,6 +106,41 @@ def compare(label: str, articles: list[Path], repeat: int, target: float) -> flo
     return ratio
 
 
+def encoders(article_path: Path, repeat: int) -> None:
+    """The same PCM to MP3 two ways: pydub's export (a WAV file, then ffmpeg) and our LAME pipe.
+
+    Synthesis is not timed here; CPU is the encoder processes' time."""
+    from pydub import AudioSegment
+
+    from accessnews.speech.engine import SpeechEngine
+    from accessnews.speech.mp3 import Encoder
+
+    engine = SpeechEngine()
+    profile = select_profile(load_profiles(), None, "en-GB")
+    engine.use(profile.settings())
+    article = load_article(str(article_path))
+    pcm = b"".join(engine.speak(u.text) for u in SpokenForm(language_for("en")).article(article))
+    with tempfile.TemporaryDirectory() as work:
+        workdir = Path(work)
+        segment = AudioSegment(pcm, sample_width=2, frame_rate=engine.sample_rate, channels=1)
+
+        def pydub_export() -> None:
+            segment.export(workdir / "pydub.mp3", format="mp3", bitrate="64k")
+
+        def pipe() -> None:
+            encoder = Encoder(engine.sample_rate, 64, workdir)
+            encoder.write(pcm)
+            encoder.finish()
+
+        seconds = len(pcm) / 2 / engine.sample_rate
+        for label, run in (("pydub export (ffmpeg)", pydub_export), ("LAME pipe, ours", pipe)):
+            wall, cpu = fastest(run, repeat)
+            print(
+                f"encode {seconds:.0f} s of speech, {label:<22} "
+                f"wall {wall:5.2f} s  CPU {cpu:5.2f} s"
+            )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
@@ -114,6 +149,7 @@ def main() -> None:
     if shutil.which("espeak-ng") is None or shutil.which("lame") is None:
         sys.exit("bench_audio: needs espeak-ng and lame (./dev setup)")
     singles = ([SEED] if SEED.is_file() else []) + SAMPLES
+    encoders(singles[0], args.repeat)
     for article in singles:
         compare(f"1 article: {article.stem[:17]}", [article], args.repeat, 0.75)
     batch = [singles[i % len(singles)] for i in range(args.batch)]
