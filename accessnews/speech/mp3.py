@@ -3,9 +3,11 @@
 Encoding pipes raw PCM into LAME while synthesis goes on. pydub would need the whole audio
 first, then write a WAV file and run ffmpeg on it: for the reference article's 222 s of speech
 its export took 2.2 s against 0.64 s for this pipe (benchmarks/bench_audio.py), and the pipe
-also overlaps synthesis on a second core. The ID3 tag is assembled here frame by frame, because mutagen
-writes frames sorted by size (quodlibet/mutagen#506) and players and ffprobe read chapters in
-file order: CTOC first, then each CHAP in chronological order.
+also overlaps synthesis on a second core.
+
+The ID3 tag is assembled here frame by frame, because mutagen writes frames sorted by size
+(quodlibet/mutagen#506) and players and ffprobe read chapters in file order: CTOC first, then
+each CHAP in chronological order.
 """
 
 from __future__ import annotations
