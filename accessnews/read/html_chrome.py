@@ -192,9 +192,14 @@ def outside(body: HtmlElement, root: HtmlElement) -> list[Dropped]:
     ancestors = set(root.iterancestors())
     for element in list(_outside_subtrees(body, root, ancestors)):
         text = audit_text(element)
+        reason = {"header": "page header", "footer": "footer"}.get(element.tag)
         if text:
-            reason = {"header": "page header", "footer": "footer"}.get(element.tag)
             dropped.append(Dropped(KIND, text, reason or "outside the article"))
+        dropped += (
+            Dropped("image", alt, "outside the article")
+            for alt in (" ".join(img.get("alt", "").split()) for img in element.iter("img"))
+            if alt
+        )
         element.drop_tree()
     return dropped
 

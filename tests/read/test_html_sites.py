@@ -81,3 +81,13 @@ def test_underscored_content_class_and_wordpress_parts() -> None:
     assert figure.text == "Divers at the pier. Photo by Cy Dee on Unsplash"
     assert _paragraphs(article) == [LONG.strip()] * 2
     assert [d.reason for d in article.dropped] == ["share bar", "related stories", "comments"]
+
+
+def test_an_image_outside_the_article_keeps_its_alt_text_in_the_audit() -> None:
+    article = _read(
+        "<html><body><div class='hero'><img src='h.jpg' alt='Divers at the pier'></div>"
+        f"<div class='entry-content'><p>{LONG}</p><p>{LONG}</p></div></body></html>"
+    )
+    assert ("image", "Divers at the pier", "outside the article") in {
+        (d.kind, d.text, d.reason) for d in article.dropped
+    }
