@@ -14,7 +14,7 @@ from accessnews.errors import InputError
 from accessnews.model import Article, Embed, Figure, Heading, ListBlock, Paragraph, Quote, Span
 from accessnews.read import read_bytes
 from accessnews.read.html_header import split_byline
-from accessnews.read.html_meta import language_tag, split_site_name
+from accessnews.read.html_meta import iso_date, language_tag, split_site_name
 
 PROSE = "<p>" + "The ferry left the harbour on time despite the wind and rain. " * 3 + "</p>"
 
@@ -260,6 +260,21 @@ def test_byline_elements_and_title_fallback() -> None:
 )
 def test_language_tags_are_normalised(raw: str, tag: str | None) -> None:
     assert language_tag(raw) == tag
+
+
+@pytest.mark.parametrize(
+    ("raw", "iso"),
+    [
+        ("2026-02-26T21:05:00Z", "2026-02-26T21:05:00+00:00"),
+        ("2026-02-26T21:05:00.000+01:00", "2026-02-26T21:05:00+01:00"),
+        ("2026-09-20", "2026-09-20"),
+        ("Thu, 26 Feb 2026 21:05:00 GMT", "2026-02-26"),
+        ("yesterday", None),
+        (None, None),
+    ],
+)
+def test_dates_become_iso_8601(raw: str | None, iso: str | None) -> None:
+    assert iso_date(raw) == iso
 
 
 def test_site_name_suffix() -> None:
