@@ -31,6 +31,8 @@ ARTICLE_TYPES = frozenset(
     }
 )
 _LANGUAGE_TAG = re.compile(r"^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*$")
+# Some sites wrap JSON-LD in a (commented) CDATA section, which the HTML parser keeps as text.
+_CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
 _MAX_SUFFIX_WORDS = 5
 
@@ -86,7 +88,7 @@ def _json_ld_items(doc: HtmlElement) -> Iterator[dict[str, Any]]:
     """Every JSON-LD object on the page, flattening lists and `@graph`."""
     for script in doc.xpath("//script[@type='application/ld+json']"):
         try:
-            data = json.loads(script.text or "", strict=False)
+            data = json.loads(_CDATA.sub("", script.text or ""), strict=False)
         except ValueError:
             continue
         stack = [data]
@@ -165,7 +167,5 @@ def page_meta(doc: HtmlElement) -> PageMeta:
         or language_tag(meta.get("og:locale"))
         or language_tag(meta.get("content-language")),
         base_url=_base_url(doc, meta),
-        body_text=article.get("articleBody")
-        if isinstance(article.get("articleBody"), str)
-        else None,
+        body_text=body if isinstance(body := article.get("articleBody"), str) else None,
     )

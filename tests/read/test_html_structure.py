@@ -235,6 +235,12 @@ def test_byline_shapes(line: str, names: tuple[str, ...]) -> None:
     assert split_byline(line) == names
 
 
+def test_json_ld_in_a_cdata_section() -> None:
+    ld = '<![CDATA[\n{"@type": "NewsArticle", "author": {"name": "Ann Lee"}}\n]]>'
+    article = page("", head=f"<script type='application/ld+json'>{ld}</script>")
+    assert article.bylines == ("Ann Lee",)
+
+
 def test_byline_elements_and_title_fallback() -> None:
     html = (
         "<html><head><title>A quiet day | The Daily Example</title></head><body><div>"
