@@ -46,7 +46,8 @@ SENTENCES = (
 
 
 def long_article(characters: int = 30_000) -> Article:
-    """A news-like article of about `characters` characters: sections of paragraphs."""
+    """A news-like article of over `characters` characters: sections of paragraphs, and one
+    paragraph of about 9,300 characters."""
     blocks: list = []
     size = 0
     number = 0
@@ -57,6 +58,8 @@ def long_article(characters: int = 30_000) -> Article:
         blocks.append(paragraph(text))
         size += len(text) + 1
         number += 1
+    # one paragraph longer than the engine's piece size, so it is synthesised in pieces
+    blocks.append(paragraph(" ".join(SENTENCES[i % len(SENTENCES)] for i in range(120))))
     return Article(headline="A very long report", blocks=tuple(blocks), language="en-GB")
 
 
