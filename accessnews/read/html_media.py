@@ -121,16 +121,16 @@ def _credits(tag: Tag) -> list[str]:
 
 def figure_block(tag: Tag, base: str | None) -> Figure | Dropped:
     """Caption without its credit markup; the image's alt text when there is no caption."""
-    credits = _credits(tag)
+    image = tag if tag.name == "img" else first_under(tag, lambda t: t.name == "img")
+    alt = " ".join((image.get("alt", "") if image else "").split())
+    source = image.get("src", "") if image else ""
+    credits = _credits(tag)  # BBC wraps the image itself in an "image-and-copyright" span
     # The whole figure's text, not only the figcaption: sites put credits and captions beside
     # it ("Image source, Getty Images"), and text must not disappear silently.
     caption: Inlines = inline_spans(tag, base)
-    image = tag if tag.name == "img" else first_under(tag, lambda t: t.name == "img")
-    alt = " ".join((image.get("alt", "") if image else "").split())
     credit = "; ".join(credits) or None
     if not caption and alt:
         caption = spans_of(alt)
     if not caption:
-        source = image.get("src", "") if image else ""
         return Dropped("image", source or "image", "no caption or alt text")
     return Figure(caption=caption, credit=credit)

@@ -91,3 +91,15 @@ def test_an_image_outside_the_article_keeps_its_alt_text_in_the_audit() -> None:
     assert ("image", "Divers at the pier", "outside the article") in {
         (d.kind, d.text, d.reason) for d in article.dropped
     }
+
+
+def test_credit_markup_wrapping_the_image_keeps_the_alt_text() -> None:
+    article = _read(
+        "<html><body><div class='story-body'><figure class='media-landscape'>"
+        "<span class='image-and-copyright-container'><img alt='Divers at the pier' src='d.jpg'>"
+        "<span class='off-screen'>Image copyright</span>"
+        "<span class='story-image-copyright'>Reuters</span></span></figure>"
+        f"<p>{LONG}</p><p>{LONG}</p></div></body></html>"
+    )
+    (figure,) = [b for b in article.blocks if isinstance(b, Figure)]
+    assert (figure.text, figure.credit) == ("Divers at the pier", "Image copyright Reuters")
