@@ -80,16 +80,13 @@ class SpokenForm:
         said = [
             Utterance(META_HEADLINE, "headline", article.headline, self._line(article.headline))
         ]
-        byline = " ".join(
-            part
-            for part in (
-                self.lang.phrase("by", names=_names(list(article.bylines), self.lang))
-                if article.bylines
-                else "",
-                _sentence(_date(article.published, self.lang) or ""),
-            )
-            if part
-        )
+        parts = []
+        if article.bylines:
+            parts.append(self.lang.phrase("by", names=_names(list(article.bylines), self.lang)))
+        date = _date(article.published, self.lang)
+        if date:
+            parts.append(_sentence(date))
+        byline = " ".join(parts)
         if byline:
             said.append(Utterance(META_BYLINE, "byline", byline, self.say(byline)))
         if article.standfirst:
