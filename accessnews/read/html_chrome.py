@@ -12,10 +12,12 @@ import re
 import textwrap
 from collections.abc import Iterator
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from ..model import Dropped
 from .html_content import BODY_CLASS
+from .html_media import EMBED_CLASSES
 
 KIND = "page chrome"
 _SHORT = 100
@@ -112,6 +114,13 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 _CONTENT_SHARE = 0.4
 _MIN_CONTENT_CHARS = 500
 _MARK_ATTRIBUTES = ("class", "id", "data-component", "data-testid")
+# An embedded post inside a "social-media" wrapper is article content, not a share bar.
+_HOLDS_EMBED = etree.XPath(
+    " | ".join(
+        f"descendant-or-self::*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]"
+        for name in EMBED_CLASSES
+    )
+)
 
 
 def marks(element: HtmlElement, *extra: str) -> str:
@@ -158,7 +167,7 @@ def _protected(element: HtmlElement, total: int) -> bool:
     """
     if element.get("itemprop") == "articleBody" or BODY_CLASS.search(marks(element)):
         return True
-    if next(element.iter("h1", "main"), None) is not None:
+    if next(element.iter("h1", "main"), None) is not None or _HOLDS_EMBED(element):
         return True
     length = len(element.text_content())
     return length > _CONTENT_SHARE * total and length > _MIN_CONTENT_CHARS

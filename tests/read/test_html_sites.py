@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from accessnews.model import Article, Figure, Paragraph
+from accessnews.model import Article, Embed, Figure, Paragraph
 from accessnews.read import read_bytes
 
 LONG = "The committee heard evidence from residents, engineers and the port authority all day. "
@@ -103,3 +103,16 @@ def test_credit_markup_wrapping_the_image_keeps_the_alt_text() -> None:
     )
     (figure,) = [b for b in article.blocks if isinstance(b, Figure)]
     assert (figure.text, figure.credit) == ("Divers at the pier", "Image copyright Reuters")
+
+
+def test_an_embed_in_a_social_media_wrapper_is_not_a_share_bar() -> None:
+    article = _read(
+        f"<html><body><article><p>{LONG}</p><div class='social-media-embed'>"
+        "<blockquote class='twitter-tweet'><p>High tide now.</p>&mdash; Port (@port)</blockquote>"
+        "</div><div class='social-media-links'>Follow us</div>"
+        f"<p>{LONG}</p></article></body></html>"
+    )
+    assert [b.text for b in article.blocks if isinstance(b, Embed)] == [
+        "High tide now.\n— Port (@port)"
+    ]
+    assert [d.reason for d in article.dropped] == ["share bar"]
