@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from lxml import etree
 from lxml.html import HtmlElement
 
 from ..model import Dropped
@@ -114,13 +114,6 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 _CONTENT_SHARE = 0.4
 _MIN_CONTENT_CHARS = 500
 _MARK_ATTRIBUTES = ("class", "id", "data-component", "data-testid")
-# An embedded post inside a "social-media" wrapper is article content, not a share bar.
-_HOLDS_EMBED = etree.XPath(
-    " | ".join(
-        f"descendant-or-self::*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]"
-        for name in EMBED_CLASSES
-    )
-)
 
 
 def marks(element: HtmlElement, *extra: str) -> str:
@@ -161,33 +154,50 @@ def _children(element: HtmlElement) -> Iterator[HtmlElement]:
     return (child for child in element if isinstance(child.tag, str))
 
 
-def _protected(element: HtmlElement, total: int) -> bool:
-    """A container of the article (the h1, the article body, or most of a page's text) is never
-    chrome. (`<article>` alone does not protect: related boxes are lists of `<article>` cards.)
-    """
-    if element.get("itemprop") == "articleBody" or BODY_CLASS.search(marks(element)):
-        return True
-    if next(element.iter("h1", "main"), None) is not None or _HOLDS_EMBED(element):
-        return True
-    length = len(element.text_content())
-    return length > _CONTENT_SHARE * total and length > _MIN_CONTENT_CHARS
+def _is_embed(element: HtmlElement) -> bool:
+    """An embedded post: inside a "social-media" wrapper it is content, not a share bar."""
+    return not EMBED_CLASSES.keys().isdisjoint((element.get("class") or "").split())
 
 
-def _chrome(element: HtmlElement, total: int) -> Iterator[tuple[HtmlElement, str]]:
+@dataclass(frozen=True)
+class _Page:
+    """What protects an element from being taken for chrome, computed once per page."""
+
+    total: int  # characters of text on the page
+    holders: frozenset[HtmlElement]  # the h1, <main>, embedded posts and their ancestors
+
+    @classmethod
+    def of(cls, body: HtmlElement) -> _Page:
+        marks_ = [*body.iter("h1", "main"), *filter(_is_embed, body.iter())]
+        holders = {a for mark in marks_ for a in (mark, *mark.iterancestors())}
+        return cls(len(body.text_content()), frozenset(holders))
+
+    def protects(self, element: HtmlElement) -> bool:
+        """A container of the article (the h1, the article body, an embedded post, or most of
+        a page's text) is never chrome. (`<article>` alone does not protect: related boxes are
+        lists of `<article>` cards.)"""
+        if element in self.holders or element.get("itemprop") == "articleBody":
+            return True
+        if BODY_CLASS.search(marks(element)):
+            return True
+        length = len(element.text_content())
+        return length > _CONTENT_SHARE * self.total and length > _MIN_CONTENT_CHARS
+
+
+def _chrome(element: HtmlElement, page: _Page) -> Iterator[tuple[HtmlElement, str]]:
     """Top-most chrome elements under `element` (descendants of a match are not visited)."""
     for child in _children(element):
         reason = chrome_reason(child)
-        if reason and not _protected(child, total):
+        if reason and not page.protects(child):
             yield child, reason
         else:
-            yield from _chrome(child, total)
+            yield from _chrome(child, page)
 
 
 def strip_chrome(body: HtmlElement) -> list[Dropped]:
     """Remove page chrome from the tree; the audit entries of the removed text."""
-    total = len(body.text_content())
     dropped: list[Dropped] = []
-    for element, reason in list(_chrome(body, total)):
+    for element, reason in list(_chrome(body, _Page.of(body))):
         text = audit_text(element)
         if text:
             dropped.append(Dropped(KIND, text, reason))
