@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from ..model import Block, Dropped, Heading, ListBlock, Paragraph, Quote, Span, spans_of
 from .html_inline import INLINE_TAGS, first_under, inline_spans, node_spans, normalise, tags_under
 from .html_media import (
+    IMAGES,
     embed_block,
     embed_platform,
     figure_block,
@@ -91,6 +92,8 @@ class _Walk:
             self.list(tag)
         elif name == "blockquote":
             self.quote(tag)
+        elif name in IMAGES:  # amp-img; a plain img is inline and met in container()
+            self.image(tag)
         elif (name == "figure" and is_media_figure(tag)) or (
             name != "figure" and looks_like_figure(tag)
         ):
@@ -103,7 +106,7 @@ class _Walk:
         if spans:
             self.blocks.append(Paragraph(spans))
         else:
-            for image in [t for t in tags_under(tag) if t.name == "img"]:
+            for image in [t for t in tags_under(tag) if t.name in IMAGES]:
                 self.image(image)
 
     def list(self, tag: Tag) -> None:

@@ -33,7 +33,8 @@ EMBED_CLASSES = {
 }
 CREDIT_TAGS = frozenset({"cite", "small"})
 CREDIT_CLASSES = ("credit", "copyright")
-IMAGE_TAGS = frozenset({"img", "picture", "video", "svg", "canvas", "amp-img"})
+IMAGES = frozenset({"img", "amp-img"})  # elements whose alt text describes a picture
+IMAGE_TAGS = IMAGES | {"picture", "video", "svg", "canvas"}
 _TEXT_BLOCKS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "table"})
 
 
@@ -97,7 +98,7 @@ def is_media_figure(tag: Tag) -> bool:
 def looks_like_figure(tag: Tag) -> bool:
     """A non-figure element that is only one image and its caption (`div.photo` layouts)."""
     inside = list(tags_under(tag))
-    if sum(t.name == "img" for t in inside) != 1:
+    if sum(t.name in IMAGES for t in inside) != 1:
         return False
     caption = next(filter(is_caption, inside), None)
     if caption is None:
@@ -121,7 +122,7 @@ def _credits(tag: Tag) -> list[str]:
 
 def figure_block(tag: Tag, base: str | None) -> Figure | Dropped:
     """Caption without its credit markup; the image's alt text when there is no caption."""
-    image = tag if tag.name == "img" else first_under(tag, lambda t: t.name == "img")
+    image = tag if tag.name in IMAGES else first_under(tag, lambda t: t.name in IMAGES)
     alt = " ".join((image.get("alt", "") if image else "").split())
     source = image.get("src", "") if image else ""
     credits = _credits(tag)  # BBC wraps the image itself in an "image-and-copyright" span

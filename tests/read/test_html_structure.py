@@ -116,8 +116,9 @@ def test_figures_without_caption() -> None:
     article = page(
         "<figure><img src='a.jpg' alt='A boat'></figure><figure><img src='b.jpg'></figure>"
         "<p><img src='c.jpg' alt=''></p><img src='pixel.gif' width='1' height='1'>"
+        "<amp-img src='d.jpg' alt='An AMP boat'></amp-img>"
     )
-    assert [f.text for f in article.blocks if isinstance(f, Figure)] == ["A boat"]
+    assert [f.text for f in article.blocks if isinstance(f, Figure)] == ["A boat", "An AMP boat"]
     assert [(d.kind, d.text) for d in article.dropped] == [("image", "b.jpg"), ("image", "c.jpg")]
 
 
