@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from accessnews.errors import InputError
-from accessnews.read import read_bytes
+from accessnews.read import read_bytes, read_source
 from accessnews.read.detect import decode, detect_format, transcode
 from tests.conftest import SAMPLES
 
@@ -91,3 +92,11 @@ def test_any_bytes_read_or_fail_with_one_line(data: bytes) -> None:
         assert "\n" not in str(error)
     else:
         assert article.blocks
+
+
+def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    big = tmp_path / "huge.html"
+    with big.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)  # sparse: no 50 MB written to disk
+    with pytest.raises(InputError, match=r"huge\.html: 52 MB is too large for an article"):
+        read_source(str(big))
