@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from accessnews.model import Article, Embed, Figure, Heading, ListBlock, Paragraph, Quote
+from accessnews.model_json import dumps, loads
 from accessnews.read import read_source
 from tests.conftest import SAMPLES
 
@@ -198,11 +199,12 @@ def test_layout_without_semantic_markup_is_found_by_paragraph_density(samples_di
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in SAMPLES.glob("1?-*.html")))
-def test_every_sample_keeps_prose_and_no_markup(samples_dir: Path, name: str) -> None:
+def test_every_sample_keeps_prose_no_markup_and_round_trips(samples_dir: Path, name: str) -> None:
     article = _read(samples_dir, name)
     text = _all_text(article)
     assert len(_of(article, Paragraph)) >= 4
     assert not re.search(r"</?[a-z]+[ >]|&[a-z]+;", text)
+    assert loads(dumps(article)) == article
 
 
 def test_french_page_with_bem_classes(samples_dir: Path) -> None:
