@@ -6,9 +6,12 @@ blockquote) and leaves textual credits and attribution lines to the cleaning tra
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from bs4 import NavigableString, Tag
 
-from ..model import Dropped, Embed, Figure, Inlines, Span, spans_of
+from ..model import Dropped, Embed, Figure, Inlines, Span, plain, spans_of
 from .html_inline import (
     INLINE_TAGS,
     absolute_link,
@@ -31,6 +34,8 @@ EMBED_CLASSES = {
     "fb-post": "facebook",
     "fb-xfbml-parse-ignore": "facebook",
 }
+# The whitespace before the dash that opens an attribution: "… tonight. — Name (@handle)".
+_ATTRIBUTION = re.compile(r"\s+(?=[—–]\s)")
 CREDIT_TAGS = frozenset({"cite", "small"})
 CREDIT_CLASSES = ("credit", "copyright")
 IMAGES = frozenset({"img", "amp-img"})  # elements whose alt text describes a picture
@@ -68,11 +73,27 @@ def _lines(node: Tag, base: str | None) -> list[list[Span]]:
     return lines
 
 
+def _attribution_apart(line: Inlines) -> list[Span]:
+    """A line `Post text — Name (@handle) date` (markup without a `<p>` around the post) split
+    before the dash, so the attribution is a line of its own as in the usual embed markup."""
+    for index in range(len(line) - 1, -1, -1):
+        span = line[index]
+        for match in reversed(list(_ATTRIBUTION.finditer(span.text))):
+            if (index or match.start()) and "(@" in plain(line[index:])[match.end() :]:
+                before, after = span.text[: match.start()], span.text[match.end() :]
+                parts = [replace(span, text=before), Span("\n"), replace(span, text=after)]
+                return [*line[:index], *parts, *line[index + 1 :]]
+    return list(line)
+
+
 def embed_block(tag: Tag, platform: str, base: str | None) -> Embed | Dropped:
     """The post's whole visible text, one line per block, attribution line included."""
     lines = [normalise(line) for line in _lines(tag, base)]
+    lines = [line for line in lines if line]
+    if len(lines) == 1:
+        lines = [tuple(_attribution_apart(lines[0]))]
     spans: list[Span] = []
-    for line in filter(None, lines):
+    for line in lines:
         spans += [Span("\n")] if spans else []
         spans += line
     links = [a["href"] for a in tags_under(tag) if a.name == "a" and a.get("href")]

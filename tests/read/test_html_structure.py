@@ -136,6 +136,19 @@ def test_a_figure_wrapping_an_embed_is_the_embed() -> None:
     assert not any(isinstance(b, Figure) for b in article.blocks)
 
 
+def test_an_attribution_run_into_the_post_text_gets_its_own_line() -> None:
+    article = page(
+        "<blockquote class='twitter-tweet'>Open again — at last. &mdash; Ann Lee (@annlee) "
+        "<a href='https://x.com/annlee/status/2'>May 2, 2026</a></blockquote>"
+        "<blockquote class='twitter-tweet'>No attribution — just a dash.</blockquote>"
+    )
+    texts = [e.text for e in article.blocks if isinstance(e, Embed)]
+    assert texts == [
+        "Open again — at last.\n— Ann Lee (@annlee) May 2, 2026",
+        "No attribution — just a dash.",
+    ]
+
+
 def test_frames_of_posts_are_audited_and_scripts_never_become_text() -> None:
     article = page(
         "<iframe class='mastodon-embed' src='https://mastodon.social/@ann/1234/embed'></iframe>"
