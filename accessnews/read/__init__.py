@@ -10,11 +10,14 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Article
-from . import html, text
+from . import text
 from .detect import detect_format, transcode
-from .fetch import fetch, is_url
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024
+
+
+def is_url(source: str) -> bool:
+    return source.lower().startswith(("http://", "https://"))
 
 
 def load_bytes(source: str) -> bytes:
@@ -48,6 +51,10 @@ def read_bytes(
     if charset:
         data = transcode(data, charset)
     if detect_format(data).format == "html":
+        # Imported here: BeautifulSoup and lxml take ~0.1 s to import, and every CLI run of a
+        # plain-text article would pay it.
+        from . import html
+
         return html.read(data, name=name, base_url=base_url)
     return text.read(data, name=name)
 
@@ -55,6 +62,8 @@ def read_bytes(
 def read_source(source: str) -> Article:
     """Read a file path or an http(s) URL into a raw (uncleaned) Article."""
     if is_url(source):
+        from .fetch import fetch  # imported here: urllib's HTTP and TLS stack, for URLs only
+
         page = fetch(source, max_bytes=MAX_INPUT_BYTES)
         return read_bytes(page.data, name=source, charset=page.charset, base_url=page.url)
     return read_bytes(load_bytes(source), name=source)

@@ -34,10 +34,6 @@ class Fetched:
     charset: str | None
 
 
-def is_url(source: str) -> bool:
-    return source.lower().startswith(("http://", "https://"))
-
-
 def ascii_url(url: str) -> str:
     """An address people paste (`https://diario.example/café`) as HTTP can send it."""
     parts = urllib.parse.urlsplit(url)
