@@ -73,11 +73,12 @@ class Run:
     cpu_seconds: float  # user + system of the whole process tree (workers, LAME, ...)
     peak: int  # bytes
     totals: dict[str, int]
+    fed: float  # share of the workers' wall time spent rendering (1.0: never waiting for work)
 
     def line(self, label: str, articles: int) -> str:
         return (
             f"{label}: {self.seconds:.1f} s, {articles / self.seconds * 60:.1f} articles/min, "
-            f"{self.cpu_seconds / self.seconds:.2f} cores busy, "
+            f"{self.cpu_seconds / self.seconds:.2f} cores busy, workers fed {self.fed:.0%}, "
             f"peak {self.peak / 2**20:.0f} MB, {self.totals}"
         )
 
@@ -126,8 +127,9 @@ def run(archive: Path, outdir: Path, jobs: int, extra: list[str]) -> Run:
             break
         time.sleep(0.2)
     seconds, cpu = time.monotonic() - started, _children_cpu() - cpu
-    totals = json.loads((outdir / "report.json").read_text())["totals"]
-    return Run(seconds, cpu, peak, totals)
+    report = json.loads((outdir / "report.json").read_text())
+    rendering = sum(m.get("seconds", 0) for m in report["members"] if m["status"] != "skipped")
+    return Run(seconds, cpu, peak, report["totals"], rendering / (seconds * jobs))
 
 
 def main() -> None:
