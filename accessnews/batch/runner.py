@@ -119,6 +119,8 @@ def run_batch(
     on_start: OnStart | None = None,
 ) -> Report:
     """Render every article of `archive` into `outdir`; write and return the report."""
+    if settings.edition and options.audio is None and options.braille is None:
+        raise AccessnewsError("--edition needs audio or braille: drop --no-audio or --no-braille")
     started = time.monotonic()
     total = sum(1 for _ in members(archive, settings.limits, with_data=False, exclude=outdir))
     outdir.mkdir(parents=True, exist_ok=True)

@@ -6,6 +6,7 @@ import json
 import subprocess
 from pathlib import Path
 
+import pytest
 from lxml import etree
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
@@ -13,6 +14,7 @@ from mutagen.mp3 import MP3
 from accessnews.batch import BatchSettings, run_batch
 from accessnews.braille.translate import Translator
 from accessnews.braille.writer import BrailleOptions
+from accessnews.errors import AccessnewsError
 from accessnews.render import RenderOptions
 from accessnews.speech.writer import AudioOptions
 
@@ -106,6 +108,13 @@ def test_interpoint_edition_starts_articles_on_right_hand_pages(
     assert report.edition is not None and "error" not in report.edition
     assert all(start % 2 == 1 for start in report.edition["starts"])
     assert len(_pages(tmp_path / "out" / "edition.brf")) == report.edition["pages"]
+
+
+def test_an_edition_without_writers_is_refused_before_any_work(tmp_path: Path) -> None:
+    archive = write_zip(tmp_path / "a.zip", {"a.txt": b"Headline\n\nText."})
+    with pytest.raises(AccessnewsError, match="--edition needs audio or braille"):
+        run_batch(archive, tmp_path / "out", RenderOptions(), BatchSettings(edition=True))
+    assert not (tmp_path / "out").exists()
 
 
 def test_an_edition_of_nothing_fails_cleanly(tmp_path: Path) -> None:
