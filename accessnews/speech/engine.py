@@ -79,13 +79,15 @@ def speech_problem(
     # espeak-ng marks a word at the start of its whitespace-delimited token (sometimes with
     # length 0, before closing quotes), so the last spoken token is the one to look for.
     last_token = max((m.start() for m in _TOKEN.finditer(text)), default=0)
+    if not count:
+        return None  # nothing speakable (spaces, punctuation): espeak-ng may not even call back
     if not finished:
         return "synthesis did not finish"
-    if count and not pcm:
+    if not pcm:
         return "no audio"
-    if count and not 0.3 * expected <= seconds <= 4 * expected + 2:
+    if not 0.3 * expected <= seconds <= 4 * expected + 2:
         return f"{seconds:.1f} s of audio for {count} words"
-    if count and max((m.start for m in words), default=-1) < last_token:
+    if max((m.start for m in words), default=-1) < last_token:
         return "the audio stops before the last word"
     return None
 

@@ -119,10 +119,10 @@ class AudioWriter:
             timeline = self._synthesize(
                 utterances, {c.first for c in plan}, profile, rate, encoder, progress
             )
+            _check_every_block(article, utterances, timeline)
         except BaseException:
             encoder.abort()
             raise
-        _check_every_block(article, utterances, timeline)
         audio = encoder.finish()
         to_ms = 1000 / self._engine.sample_rate
         starts = [round(timeline.starts[c.first] * to_ms) for c in plan]

@@ -93,6 +93,12 @@ def test_speech_checks(pcm_seconds, marks, finished, problem):
     assert found is None if problem is None else problem in found
 
 
+def test_text_without_words_needs_no_audio(engine):
+    engine.use(VOICE)
+    assert speech_problem(" ", b"", (), False, 22050, 175) is None
+    assert len(engine.speak(" ")) < engine.sample_rate * SAMPLE_WIDTH // 10
+
+
 def test_unknown_engine_voice_is_a_user_error(engine):
     with pytest.raises(AccessnewsError, match="no voice"):
         engine.use(VoiceSettings("no-such-voice", 175))

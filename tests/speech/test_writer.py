@@ -12,6 +12,7 @@ from mutagen.id3 import ID3, CTOCFlags
 
 from accessnews.cli import main
 from accessnews.errors import AccessnewsError, RenderError
+from accessnews.model import Article, Paragraph, spans_of
 from accessnews.speech.chapters import MAX_SECONDS, MIN_SECONDS
 from accessnews.speech.engine import MAX_PIECE
 from accessnews.speech.language import language_for
@@ -150,6 +151,16 @@ def test_a_block_without_audio_fails_loudly(rendered_feature):
     timeline = _Timeline(tuple(range(len(utterances))), lengths, 1000)
     with pytest.raises(RenderError, match=article.blocks[2].id):
         _check_every_block(article, utterances, timeline)
+
+
+def test_block_that_gives_no_audio_fails_loudly_and_leaves_no_files(tmp_path):
+    article = Article("Headline", (Paragraph(spans_of("Some text.")), Paragraph(spans_of(" "))))
+    with (
+        AudioWriter(AudioOptions()) as writer,
+        pytest.raises(RenderError, match=f"no audio for 1 block.*{article.blocks[1].id}"),
+    ):
+        writer.write(article, tmp_path, "empty")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_unknown_voice_lists_the_available_profiles():
