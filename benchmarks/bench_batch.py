@@ -74,12 +74,14 @@ class Run:
     peak: int  # bytes
     totals: dict[str, int]
     fed: float  # share of the workers' wall time spent rendering (1.0: never waiting for work)
+    machine_busy: float  # cores busy on the whole machine meanwhile (ours and everyone else's)
 
     def line(self, label: str, articles: int) -> str:
         return (
             f"{label}: {self.seconds:.1f} s, {articles / self.seconds * 60:.1f} articles/min, "
             f"{self.cpu_seconds / self.seconds:.2f} cores busy, workers fed {self.fed:.0%}, "
-            f"peak {self.peak / 2**20:.0f} MB, {self.totals}"
+            f"machine {self.machine_busy:.2f} cores busy, peak {self.peak / 2**20:.0f} MB, "
+            f"{self.totals}"
         )
 
 
@@ -104,6 +106,12 @@ def ceiling() -> float:
     return 2 * one / two
 
 
+def _machine_busy() -> float:
+    """CPU seconds the whole machine has spent not idle."""
+    times = psutil.cpu_times()
+    return sum(times) - times.idle - getattr(times, "iowait", 0.0)
+
+
 def _children_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
@@ -112,7 +120,7 @@ def _children_cpu() -> float:
 def run(archive: Path, outdir: Path, jobs: int, extra: list[str]) -> Run:
     """Run one batch and measure it."""
     command = [sys.executable, "-m", "accessnews", "batch", str(archive), "-o", str(outdir)]
-    cpu, started = _children_cpu(), time.monotonic()
+    cpu, machine, started = _children_cpu(), _machine_busy(), time.monotonic()
     child = subprocess.Popen(
         [*command, "--jobs", str(jobs), *extra],
         cwd=ROOT,
@@ -127,9 +135,11 @@ def run(archive: Path, outdir: Path, jobs: int, extra: list[str]) -> Run:
             break
         time.sleep(0.2)
     seconds, cpu = time.monotonic() - started, _children_cpu() - cpu
+    machine = (_machine_busy() - machine) / seconds
     report = json.loads((outdir / "report.json").read_text())
     rendering = sum(m.get("seconds", 0) for m in report["members"] if m["status"] != "skipped")
-    return Run(seconds, cpu, peak, report["totals"], rendering / (seconds * jobs))
+    fed = rendering / (seconds * jobs)
+    return Run(seconds, cpu, peak, report["totals"], fed, machine)
 
 
 def main() -> None:
