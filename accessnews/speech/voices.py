@@ -6,6 +6,7 @@ constants in code, so a new voice or a pronunciation fix is a data edit.
 
 from __future__ import annotations
 
+import sys
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +15,15 @@ from typing import Any
 from ..errors import AccessnewsError
 from .engine import SpeechEngine, VoiceSettings
 
-VOICES_DIR = Path(__file__).resolve().parents[2] / "voices"
+
+def _voices_dir() -> Path:
+    """voices/ beside the package in a checkout, else where a wheel install puts it."""
+    checkout = Path(__file__).resolve().parents[2] / "voices"
+    installed = Path(sys.prefix) / "share" / "accessnews" / "voices"
+    return checkout if checkout.is_dir() or not installed.is_dir() else installed
+
+
+VOICES_DIR = _voices_dir()
 DEFAULT_PROFILE = "en-GB"
 
 
