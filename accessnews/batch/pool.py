@@ -19,19 +19,22 @@ from itertools import chain
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 
+from ..errors import RenderError
 from ..render import RenderOptions
 from .work import Outcome, Task, render_task, renderer_for
 
 OnStart = Callable[[Task, int], None]
+READY = "ready"
 
 
 def _worker(conn: Connection, options: RenderOptions) -> None:
     """A worker's life: open the writers once, then render tasks until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
-    # Load the engine and tables before the first article arrives; if that fails, each task
-    # reports the same error as a failed article.
+    # Load the engine and tables before the first article arrives (so its time limit is not
+    # spent on start-up); if that fails, each task reports the same error as a failed article.
     with contextlib.suppress(Exception):
         renderer_for(options)
+    conn.send(READY)
     while (task := conn.recv()) is not None:
         conn.send(render_task(task, options))
 
@@ -70,6 +73,19 @@ class LocalPool:
         theirs.close()
         return _Slot(process, ours)
 
+    @staticmethod
+    def _ready(slot: _Slot) -> _Slot:
+        """Wait until a new worker has loaded its engine and tables."""
+        try:
+            if slot.conn.recv() == READY:
+                return slot
+        except (EOFError, OSError):
+            pass
+        slot.process.join()
+        raise RenderError(
+            f"a worker process died while starting (exit code {slot.process.exitcode})"
+        )
+
     def _assign(self, slot: _Slot, task: Task) -> None:
         slot.task, slot.started = task, time.monotonic()
         # A worker that died since its last answer cannot take the task; `_collect` then sees
@@ -85,7 +101,7 @@ class LocalPool:
         slot.process.join()
         slot.conn.close()
         slot.exitcode = slot.process.exitcode
-        fresh = self._spawn()
+        fresh = self._ready(self._spawn())
         slot.process, slot.conn, slot.task = fresh.process, fresh.conn, None
 
     def _fill(self, slots: list[_Slot], pending: Iterator[Task], retries: deque[Task]) -> None:
@@ -139,6 +155,8 @@ class LocalPool:
         retries: deque[Task] = deque()
         slots = [self._spawn() for _ in range(self.jobs)]
         try:
+            for slot in slots:  # they start up side by side
+                self._ready(slot)
             self._fill(slots, pending, retries)
             while busy := [s for s in slots if s.task is not None]:
                 ready = self._wait(busy)
