@@ -12,6 +12,7 @@ each CHAP in chronological order.
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import shutil
 import subprocess
@@ -145,13 +146,14 @@ class Encoder:
         self._out = Path(self._dir.name) / "audio.mp3"
         self._log = Path(self._dir.name) / "lame.log"
         khz = f"{sample_rate / 1000:g}"
-        self._process = subprocess.Popen(
-            [lame, "--quiet", "-r", "-s", khz, "--bitwidth", "16", "--signed", "--little-endian",
-             "-m", "m", "-b", str(bitrate), "-q", str(LAME_QUALITY), "--noreplaygain",
-             "-", str(self._out)],
-            stdin=subprocess.PIPE,
-            stderr=self._log.open("wb"),  # a file, so LAME never blocks on a full pipe
-        )  # fmt: skip
+        with self._log.open("wb") as log:  # a file, so LAME never blocks on a full pipe
+            self._process = subprocess.Popen(
+                [lame, "--quiet", "-r", "-s", khz, "--bitwidth", "16", "--signed",
+                 "--little-endian", "-m", "m", "-b", str(bitrate), "-q", str(LAME_QUALITY),
+                 "--noreplaygain", "-", str(self._out)],
+                stdin=subprocess.PIPE,
+                stderr=log,
+            )  # fmt: skip
         self._queue: queue.Queue[bytes | None] = queue.Queue()
         self._feeder = threading.Thread(target=self._feed, daemon=True)
         self._feeder.start()
@@ -164,7 +166,8 @@ class Encoder:
         except BrokenPipeError:
             pass  # LAME died; finish() reports its error
         finally:
-            self._process.stdin.close()
+            with contextlib.suppress(BrokenPipeError):  # closing flushes into a dead pipe
+                self._process.stdin.close()
 
     def write(self, pcm: bytes) -> None:
         self._queue.put(pcm)
