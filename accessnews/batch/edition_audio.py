@@ -148,7 +148,7 @@ def audio_edition(pieces: Sequence[Piece], outdir: Path, title: str, bitrate: in
         lame = subprocess.Popen(
             [_tool("lame"), "--quiet", "-r", "-s", f"{rate / 1000:g}", "--bitwidth", "16",
              "--signed", "--little-endian", "-m", "m", "-b", str(bitrate),
-             "-q", str(LAME_QUALITY), "-", str(encoded)],
+             "-q", str(LAME_QUALITY), "--noreplaygain", "-", str(encoded)],
             stdin=subprocess.PIPE,
             stderr=subprocess.DEVNULL,  # LAME warns about libsndfile and raw input; not for users
         )  # fmt: skip
