@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -22,6 +22,7 @@ from .edition import write_edition
 from .manifest import Entry, Manifest, input_hash
 from .members import Member
 from .naming import Namer
+from .outdir import claimed
 from .pool import LocalPool, OnStart
 from .report import Line, Report
 from .safety import Limits
@@ -43,6 +44,10 @@ class BatchSettings:
 
 class Listener(Protocol):
     def finished(self, line: Line, done: int, total: int) -> None: ...
+
+
+class Backend(Protocol):
+    def map(self, tasks: Iterable[Task]) -> Iterator[Outcome]: ...
 
 
 class _Run:
@@ -82,6 +87,23 @@ class _Run:
                 continue
             yield Task(index, member.name, member.data, outdir, self.in_flight[index][1])
 
+    def render(self, backend: Backend, listener: Listener | None, total: int) -> None:
+        """Render what needs it and put every member in the report, in completion order."""
+        settled: list[tuple[int, Line]] = []
+
+        def add(index: int, line: Line) -> None:
+            self.report.add(index, line)
+            if listener is not None:
+                listener.finished(line, len(self.report.lines), total)
+
+        with self.manifest:
+            for outcome in backend.map(self.tasks(settled)):
+                while settled:
+                    add(*settled.pop(0))
+                add(outcome.index, self.line(outcome))
+            for index, line in settled:
+                add(index, line)
+
     def line(self, outcome: Outcome) -> Line:
         """Record a rendered or failed task in the manifest and as a report line."""
         name, stem, digest = self.in_flight.pop(outcome.index)
@@ -110,6 +132,13 @@ def _edition(outdir: Path, report: Report, options: RenderOptions) -> dict[str, 
         return {"error": str(error)}
 
 
+def _backend(options: RenderOptions, settings: BatchSettings, on_start: OnStart | None) -> Backend:
+    if settings.scheduler:
+        return DaskPool(options, settings.scheduler, settings.time_limit)
+    jobs = settings.jobs or os.cpu_count() or 1
+    return LocalPool(options, jobs, settings.time_limit, on_start)
+
+
 def run_batch(
     archive: Path,
     outdir: Path,
@@ -118,34 +147,20 @@ def run_batch(
     listener: Listener | None = None,
     on_start: OnStart | None = None,
 ) -> Report:
-    """Render every article of `archive` into `outdir`; write and return the report."""
+    """Render every article of `archive` into `outdir`; write and return the report.
+
+    `on_start(task, pid)` is called as a local worker starts an article (tests use it to crash
+    or stop that worker).
+    """
     if settings.edition and options.audio is None and options.braille is None:
         raise AccessnewsError("--edition needs audio or braille: drop --no-audio or --no-braille")
     started = time.monotonic()
     total = sum(1 for _ in members(archive, settings.limits, with_data=False, exclude=outdir))
-    outdir.mkdir(parents=True, exist_ok=True)
-    run = _Run(archive, outdir, options, settings.limits)
-    backend = (
-        DaskPool(options, settings.scheduler, settings.time_limit)
-        if settings.scheduler
-        else LocalPool(options, settings.jobs or os.cpu_count() or 1, settings.time_limit, on_start)
-    )
-    settled: list[tuple[int, Line]] = []
-
-    def add(index: int, line: Line) -> None:
-        run.report.add(index, line)
-        if listener is not None:
-            listener.finished(line, len(run.report.lines), total)
-
-    with run.manifest:
-        for outcome in backend.map(run.tasks(settled)):
-            while settled:
-                add(*settled.pop(0))
-            add(outcome.index, run.line(outcome))
-        for index, line in settled:
-            add(index, line)
-    if settings.edition:
-        run.report.edition = _edition(outdir, run.report, options)
-    run.report.seconds = time.monotonic() - started
-    run.report.write(outdir)
+    with claimed(outdir):
+        run = _Run(archive, outdir, options, settings.limits)
+        run.render(_backend(options, settings, on_start), listener, total)
+        if settings.edition:
+            run.report.edition = _edition(outdir, run.report, options)
+        run.report.seconds = time.monotonic() - started
+        run.report.write(outdir)
     return run.report

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import signal
 from pathlib import Path
 
+import pytest
+
 from accessnews.batch import BatchSettings, run_batch
+from accessnews.batch.outdir import LOCK_NAME
 from accessnews.batch.work import Task
 from accessnews.braille.writer import BrailleOptions
+from accessnews.errors import AccessnewsError
 from accessnews.model_json import loads
 from accessnews.render import RenderOptions
 
@@ -147,3 +152,20 @@ def test_warc_and_non_utf8_names_end_to_end(tmp_path: Path, articles: dict) -> N
     (line,) = run_batch(tar, tmp_path / "names", BRAILLE, TWO).lines.values()
     assert (line.member, line.status, line.output) == ("r\ufffdsum\ufffd.txt", "rendered", "r_sum_")
     assert (tmp_path / "names" / "r_sum_.brf").is_file()
+
+
+def test_one_batch_per_outdir_and_a_killed_runs_leftovers_are_cleared(
+    tmp_path: Path, articles: dict
+) -> None:
+    out = tmp_path / "out"
+    (out / "news" / ".accessnews-x1y2").mkdir(parents=True)  # an encoder's folder
+    (out / "news" / ".accessnews-x1y2" / "audio.mp3").write_bytes(b"\xff\xfb half")
+    (out / ".a.pef.k3j4.tmp").write_bytes(b"<?xml half")
+    archive = write_zip(tmp_path / "a.zip", articles)
+    with open(out / LOCK_NAME, "w") as lock:  # another batch is running on this OUTDIR
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        with pytest.raises(AccessnewsError, match="another batch is writing there"):
+            run_batch(archive, out, BRAILLE, TWO)
+    assert (out / ".a.pef.k3j4.tmp").exists()  # never touched while another run holds it
+    run_batch(archive, out, BRAILLE, TWO)
+    assert not list(out.rglob(".*.tmp")) and not list(out.rglob(".accessnews-x*"))
