@@ -14,6 +14,7 @@ from pathlib import Path
 from ..braille.brf import brf
 from ..braille.formats import article_groups
 from ..braille.layout import (
+    BLANK,
     CENTRE_MARGIN,
     NUMBER_GAP,
     Group,
@@ -95,7 +96,7 @@ def _entry(source: str, headline: str, number: str, cells: int) -> Group:
 def _pad_to_odd(pages: list[Page], interpoint: bool) -> None:
     """On two-sided paper an article starts on a right-hand (odd) page."""
     if interpoint and len(pages) % 2 == 1:
-        pages.append(Page(len(pages) + 1, ()))
+        pages.append(Page(len(pages) + 1, (BLANK,)))  # a blank left-hand page
 
 
 @dataclass(frozen=True)

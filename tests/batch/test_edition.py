@@ -17,14 +17,11 @@ from accessnews.braille.writer import BrailleOptions
 from accessnews.errors import AccessnewsError
 from accessnews.render import RenderOptions
 from accessnews.speech.writer import AudioOptions
+from tests.braille.outputs import brf_pages, schematron_violations
 
 from .conftest import write_zip
 
 BRAILLE_ONLY = RenderOptions(audio=None, braille=BrailleOptions())
-
-
-def _pages(brf: Path) -> list[list[str]]:
-    return [page.split("\r\n")[:-1] for page in brf.read_bytes().decode("ascii").split("\f")[:-1]]
 
 
 def _body(page: list[str]) -> list[str]:
@@ -77,13 +74,14 @@ def test_audio_and_braille_edition(tmp_path: Path, articles: dict, pef_schema_di
 
     schema = etree.RelaxNG(etree.parse(str(pef_schema_dir / "pef-2008-1.rng")))
     assert schema.validate(etree.parse(str(out / "edition.pef")))
-    pages = _pages(out / "edition.brf")
+    assert schematron_violations(out / "edition.pef") == []
+    pages = brf_pages(out / "edition.brf")
     assert len(pages) == edition["pages"]
     english = Translator("en-ueb-g2.ctb")
     contents = english.back_translate(" ".join(row.strip() for row in pages[0]))
     assert contents.split()[0] == "Contents"
     for stem, start in zip(("a", "news/b"), edition["starts"], strict=True):
-        own = _pages(out / f"{stem}.brf")
+        own = brf_pages(out / f"{stem}.brf")
         assert _body(pages[start - 1]) == _body(own[0])  # each article starts on a new page
         headline = json.loads((out / f"{stem}.model.json").read_text())["title"]
         first_word = english.translate_text(headline).split()[0]
@@ -107,7 +105,11 @@ def test_interpoint_edition_starts_articles_on_right_hand_pages(
     )
     assert report.edition is not None and "error" not in report.edition
     assert all(start % 2 == 1 for start in report.edition["starts"])
-    assert len(_pages(tmp_path / "out" / "edition.brf")) == report.edition["pages"]
+    pages = brf_pages(tmp_path / "out" / "edition.brf")
+    assert len(pages) == report.edition["pages"]
+    assert schematron_violations(tmp_path / "out" / "edition.pef") == []
+    blank = [n for n, page in enumerate(pages, start=1) if not "".join(page).strip()]
+    assert blank and all(n % 2 == 0 and n + 1 in report.edition["starts"] for n in blank)
 
 
 def test_an_edition_without_writers_is_refused_before_any_work(tmp_path: Path) -> None:
