@@ -169,3 +169,12 @@ def test_one_batch_per_outdir_and_a_killed_runs_leftovers_are_cleared(
     assert (out / ".a.pef.k3j4.tmp").exists()  # never touched while another run holds it
     run_batch(archive, out, BRAILLE, TWO)
     assert not list(out.rglob(".*.tmp")) and not list(out.rglob(".accessnews-x*"))
+
+
+def test_a_worker_keeps_one_renderer_per_set_of_options() -> None:
+    """One speech engine and one set of braille tables per worker, reused for every article."""
+    from accessnews.batch.work import renderer_for
+
+    same = renderer_for(RenderOptions(braille=BrailleOptions()))
+    assert renderer_for(RenderOptions(braille=BrailleOptions())) is same
+    assert renderer_for(RenderOptions(braille=BrailleOptions(cells=32))) is not same
