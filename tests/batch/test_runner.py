@@ -12,7 +12,7 @@ import pytest
 
 from accessnews.batch import BatchSettings, run_batch
 from accessnews.batch.outdir import LOCK_NAME
-from accessnews.batch.work import Task
+from accessnews.batch.work import Task, renderer_for
 from accessnews.braille.writer import BrailleOptions
 from accessnews.errors import AccessnewsError
 from accessnews.model_json import loads
@@ -173,8 +173,6 @@ def test_one_batch_per_outdir_and_a_killed_runs_leftovers_are_cleared(
 
 def test_a_worker_keeps_one_renderer_per_set_of_options() -> None:
     """One speech engine and one set of braille tables per worker, reused for every article."""
-    from accessnews.batch.work import renderer_for
-
     same = renderer_for(RenderOptions(braille=BrailleOptions()))
     assert renderer_for(RenderOptions(braille=BrailleOptions())) is same
     assert renderer_for(RenderOptions(braille=BrailleOptions(cells=32))) is not same
