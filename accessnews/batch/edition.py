@@ -1,31 +1,70 @@
 """`--edition`: one MP3 and one braille volume for the whole archive, in archive order.
 
 Built in the parent process after the batch, from the per-article outputs (MP3 and chapters
-sidecar for audio, the model JSON for braille), so it needs no second reading or cleaning.
+sidecar for audio, the model JSON for braille), so it needs no second reading or cleaning. It is
+rebuilt only when one of those outputs, the options or the article list changed since the last
+edition (re-encoding an edition's audio is the slow part).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from .. import __version__
 from ..errors import AccessnewsError
+from ..fileio import write_atomic
 from ..model_json import loads
 from ..render import RenderOptions
 from .edition_audio import Piece, audio_edition
 from .edition_braille import braille_edition
-from .report import Line
+from .report import UNCHANGED, Line
 from .work import MODEL_SUFFIX
+
+STATE_NAME = ".accessnews-edition.json"
+
+
+def _key(outdir: Path, lines: Sequence[Line], options: RenderOptions, title: str) -> str:
+    """What the edition depends on: the articles' output files (name, size, time), options."""
+    digest = hashlib.sha256(f"{title}\0{options!r}\0{__version__}".encode())
+    for name in (name for line in lines for name in line.files):
+        info = (outdir / name).stat()
+        digest.update(f"{name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
+
+
+def _previous(outdir: Path, key: str) -> dict[str, Any] | None:
+    """The last edition's report entry if it was made from the same inputs and still exists."""
+    try:
+        state = json.loads((outdir / STATE_NAME).read_text(encoding="utf-8"))
+        entry: dict[str, Any] = state["entry"]
+        if state["key"] == key and all((outdir / name).is_file() for name in entry["files"]):
+            return entry | {"reason": UNCHANGED}
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    return None
 
 
 def write_edition(
     outdir: Path, lines: Sequence[Line], options: RenderOptions, title: str
 ) -> dict[str, Any]:
-    """Write the edition files of every article that has outputs; the report's edition entry."""
-    stems = [line.output for line in lines if line.output and line.files]
-    if not stems:
+    """The edition of every article that has outputs, unless it is up to date; its report entry."""
+    lines = [line for line in lines if line.output and line.files]
+    if not lines:
         raise AccessnewsError("edition: no article of the archive was rendered")
+    key = _key(outdir, lines, options, title)
+    previous = _previous(outdir, key)
+    if previous is not None:
+        return previous
+    entry = _write(outdir, [str(line.output) for line in lines], options, title)
+    write_atomic(outdir / STATE_NAME, json.dumps({"key": key, "entry": entry}))
+    return entry
+
+
+def _write(outdir: Path, stems: list[str], options: RenderOptions, title: str) -> dict[str, Any]:
     articles = [loads((outdir / f"{s}{MODEL_SUFFIX}").read_text(encoding="utf-8")) for s in stems]
     entry: dict[str, Any] = {"articles": len(stems), "files": []}
     if options.audio is not None:

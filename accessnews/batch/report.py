@@ -12,6 +12,7 @@ from ..fileio import write_atomic
 
 REPORT_NAME = "report.json"
 STATUSES = ("rendered", "skipped", "failed")
+UNCHANGED = "unchanged since the last run"  # why an up-to-date member (or edition) is not redone
 
 
 @dataclass(frozen=True)
@@ -97,4 +98,5 @@ class Report:
         if "error" in self.edition:
             return [f"  edition FAILED: {self.edition['error']}"]
         files = ", ".join(self.edition["files"])
-        return [f"  edition: {files} ({self.edition['articles']} articles)"]
+        why = f", {self.edition['reason']}" if "reason" in self.edition else ""
+        return [f"  edition: {files} ({self.edition['articles']} articles{why})"]

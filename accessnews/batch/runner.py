@@ -24,11 +24,9 @@ from .members import Member
 from .naming import Namer
 from .outdir import claimed
 from .pool import LocalPool, OnStart
-from .report import Line, Report
+from .report import UNCHANGED, Line, Report
 from .safety import Limits
 from .work import Outcome, Task
-
-UNCHANGED = "unchanged since the last run"
 
 
 @dataclass(frozen=True)

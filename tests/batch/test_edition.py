@@ -97,12 +97,8 @@ def test_interpoint_edition_starts_articles_on_right_hand_pages(
     tmp_path: Path, articles: dict
 ) -> None:
     options = RenderOptions(braille=BrailleOptions(interpoint=True, lines=12))
-    report = run_batch(
-        write_zip(tmp_path / "a.zip", articles),
-        tmp_path / "out",
-        options,
-        BatchSettings(jobs=2, edition=True),
-    )
+    archive, settings = write_zip(tmp_path / "a.zip", articles), BatchSettings(jobs=2, edition=True)
+    report = run_batch(archive, tmp_path / "out", options, settings)
     assert report.edition is not None and "error" not in report.edition
     assert all(start % 2 == 1 for start in report.edition["starts"])
     pages = brf_pages(tmp_path / "out" / "edition.brf")
@@ -110,6 +106,16 @@ def test_interpoint_edition_starts_articles_on_right_hand_pages(
     assert schematron_violations(tmp_path / "out" / "edition.pef") == []
     blank = [n for n, page in enumerate(pages, start=1) if not "".join(page).strip()]
     assert blank and all(n % 2 == 0 and n + 1 in report.edition["starts"] for n in blank)
+
+    edition = tmp_path / "out" / "edition.brf"
+    made = edition.stat().st_mtime_ns
+    again = run_batch(archive, tmp_path / "out", options, settings)
+    assert again.edition == report.edition | {"reason": "unchanged since the last run"}
+    assert edition.stat().st_mtime_ns == made and "unchanged since" in again.summary()
+    changed = {**articles, "a.txt": articles["a.txt"] + b"\n\nA late correction.\n"}
+    third = run_batch(write_zip(archive, changed), tmp_path / "out", options, settings)
+    assert third.edition is not None and "reason" not in third.edition
+    assert edition.stat().st_mtime_ns != made
 
 
 def test_an_edition_without_writers_is_refused_before_any_work(tmp_path: Path) -> None:
