@@ -18,6 +18,7 @@ from typing import BinaryIO
 from ..errors import InputError
 from .members import Member, looks_like_article
 from .safety import Budget, Limits, Refused, printable, safe_parts
+from .warc import warc_members
 
 Opener = Callable[[], BinaryIO]
 
@@ -114,8 +115,6 @@ def _tar(path: Path, budget: Budget, with_data: bool) -> Iterator[Member]:
 
 def _format(path: Path) -> Callable[[Path, Budget, bool], Iterator[Member]]:
     """The reader for an archive, by content where the format has a signature."""
-    from .warc import warc_members
-
     name = path.name.lower()
     if name.endswith((".warc", ".warc.gz")):
         return warc_members

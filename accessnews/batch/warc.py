@@ -12,6 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.recordloader import ArcWarcRecord
 
 from .members import Member
 from .safety import Budget, Refused, safe_parts
@@ -29,21 +30,21 @@ def _url_name(url: str) -> str:
     return f"{parts.hostname or 'unknown-host'}/{path.lstrip('/')}{query}"
 
 
-def _content_type(record: object) -> str:
-    http = getattr(record, "http_headers", None)
+def _content_type(record: ArcWarcRecord) -> str:
+    http = record.http_headers
     header = http.get_header("Content-Type") if http else None
-    header = header or record.rec_headers.get_header("Content-Type") or ""  # type: ignore[attr-defined]
+    header = header or record.rec_headers.get_header("Content-Type") or ""
     return header.split(";", 1)[0].strip().lower()
 
 
-def _judge(record: object, budget: Budget, with_data: bool) -> Member:
-    headers = record.rec_headers  # type: ignore[attr-defined]
-    kind = record.rec_type  # type: ignore[attr-defined]
+def _judge(record: ArcWarcRecord, budget: Budget, with_data: bool) -> Member:
+    headers = record.rec_headers
+    kind = record.rec_type
     url = headers.get_header("WARC-Target-URI") or ""
     name = url or f"{kind} record {headers.get_header('WARC-Record-ID') or ''}".strip()
     if kind not in ("response", "resource"):
         return Member(name, problem=f"WARC {kind} record, not a captured page")
-    http = record.http_headers  # type: ignore[attr-defined]
+    http = record.http_headers
     status = http.get_statuscode() if http is not None and kind == "response" else "200"
     if status != "200":
         return Member(name, problem=f"HTTP {status} response, not a page")
@@ -54,7 +55,7 @@ def _judge(record: object, budget: Budget, with_data: bool) -> Member:
         parts = safe_parts(_url_name(url))
         if not with_data:
             return Member(name, parts)
-        return Member(name, parts, budget.read(record.content_stream(), None))  # type: ignore[attr-defined]
+        return Member(name, parts, budget.read(record.content_stream(), None))
     except Refused as refusal:
         return Member(name, problem=str(refusal), failed=True)
 
