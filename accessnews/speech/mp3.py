@@ -13,6 +13,7 @@ each CHAP in chronological order.
 from __future__ import annotations
 
 import contextlib
+import io
 import queue
 import shutil
 import subprocess
@@ -20,6 +21,7 @@ import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from mutagen.id3 import (
     CHAP,
@@ -154,34 +156,44 @@ class Encoder:
                 stdin=subprocess.PIPE,
                 stderr=log,
             )  # fmt: skip
-        self._queue: queue.Queue[bytes | None] = queue.Queue()
+        # Bounded, so a fast producer waits for LAME instead of holding all the PCM in memory.
+        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=32)
         self._feeder = threading.Thread(target=self._feed, daemon=True)
         self._feeder.start()
 
     def _feed(self) -> None:
         assert self._process.stdin is not None
-        try:
-            while (chunk := self._queue.get()) is not None:
-                self._process.stdin.write(chunk)
-        except BrokenPipeError:
-            pass  # LAME died; finish() reports its error
-        finally:
-            with contextlib.suppress(BrokenPipeError):  # closing flushes into a dead pipe
-                self._process.stdin.close()
+        alive = True
+        while (chunk := self._queue.get()) is not None:
+            if alive:
+                try:
+                    self._process.stdin.write(chunk)
+                except BrokenPipeError:  # LAME died: finish() reports it; keep draining the queue
+                    alive = False
+        with contextlib.suppress(BrokenPipeError):  # closing flushes into a dead pipe
+            self._process.stdin.close()
 
     def write(self, pcm: bytes) -> None:
         self._queue.put(pcm)
 
-    def finish(self) -> bytes:
+    def finish_into(self, out: BinaryIO) -> None:
+        """Wait for LAME and copy the encoded audio into `out` (streamed: editions are long)."""
         self._queue.put(None)
         self._feeder.join()
         try:
             if self._process.wait() != 0:
                 message = self._log.read_text(errors="replace").strip().splitlines()
                 raise RenderError(f"LAME failed: {message[-1] if message else 'no message'}")
-            return self._out.read_bytes()
+            with self._out.open("rb") as audio:
+                shutil.copyfileobj(audio, out)
         finally:
             self._dir.cleanup()
+
+    def finish(self) -> bytes:
+        """Wait for LAME; the MP3 bytes."""
+        buffer = io.BytesIO()
+        self.finish_into(buffer)
+        return buffer.getvalue()
 
     def abort(self) -> None:
         """Stop LAME and remove its files (after a synthesis error)."""
