@@ -15,20 +15,18 @@ from ..braille.brf import brf
 from ..braille.formats import article_groups
 from ..braille.layout import (
     BLANK,
-    CENTRE_MARGIN,
     NUMBER_GAP,
     Group,
     Page,
     PageSetup,
     Para,
     paginate,
-    shorten,
     wrap,
 )
 from ..braille.pef import PefMeta, identifier, pef
 from ..braille.tables import table_for
 from ..braille.translate import Translator
-from ..braille.writer import BrailleOptions
+from ..braille.writer import BrailleOptions, page_setup
 from ..fileio import write_atomic
 from ..model import Article
 
@@ -57,25 +55,6 @@ class _Tables:
         if name not in self._open:
             self._open[name] = Translator(name)
         return self._open[name]
-
-
-def _setup(options: BrailleOptions, head: str) -> PageSetup:
-    return PageSetup(
-        cells=options.cells,
-        lines=options.lines,
-        page_numbers=options.page_numbers,
-        interpoint=options.interpoint,
-        running_head=head,
-    )
-
-
-def _running_head(options: BrailleOptions, translator: Translator, headline: str) -> str:
-    """The article's headline cut to the width the braille writer gives a running head."""
-    if not options.running_head:
-        return ""
-    top = options.page_numbers == "top"
-    width = options.cells - 2 * (NUMBER_GAP + 4 if top else CENTRE_MARGIN)
-    return shorten(translator.translate_text(headline), width)
 
 
 def _entry(source: str, headline: str, number: str, cells: int) -> Group:
@@ -144,11 +123,11 @@ def braille_edition(
     laid = []
     for article in articles:
         translator = tables.for_language(article.language)
-        setup = _setup(options, _running_head(options, translator, article.headline))
+        setup = page_setup(options, translator, article.headline)
         groups = article_groups(article, translator.translate)
         pages = len(paginate(groups, setup, label))
         laid.append(_Laid(translator.translate_text(article.headline), groups, setup, pages))
-    plain = _setup(options, "")
+    plain = page_setup(options, main, "")  # the contents pages have no running head
     contents_title = main.translate_text(CONTENTS)
     guess = 1
     while True:  # the contents' length moves the start pages, which can change its length

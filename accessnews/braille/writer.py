@@ -109,7 +109,7 @@ class BrailleWriter:
         bullet = PLAIN_BULLET if translator.untranslatable(BULLET, "") else BULLET
         untranslatable = _untranslatable(article, translator, bullet)
         groups = article_groups(article, translator.translate, bullet)
-        setup = self._setup(translator, article)
+        setup = page_setup(self.options, translator, article.headline)
         pages = paginate(groups, setup, translator.number)
         _verify_complete(article, groups, pages)
         brf_bytes = brf(pages)
@@ -134,20 +134,22 @@ class BrailleWriter:
             files, len(pages), check.accuracy, translator.table, check, untranslatable
         )
 
-    def _setup(self, translator: Translator, article: Article) -> PageSetup:
-        head = ""
-        if self.options.running_head:
-            # Centred clear of a top page number of up to three digits ("#" and 3 cells).
-            top = self.options.page_numbers == "top"
-            width = self.options.cells - 2 * (NUMBER_GAP + 4 if top else CENTRE_MARGIN)
-            head = shorten(translator.translate_text(article.headline), width)
-        return PageSetup(
-            cells=self.options.cells,
-            lines=self.options.lines,
-            page_numbers=self.options.page_numbers,
-            interpoint=self.options.interpoint,
-            running_head=head,
-        )
+
+def page_setup(options: BrailleOptions, translator: Translator, headline: str) -> PageSetup:
+    """The page geometry for one article, with its running head if one is asked for."""
+    head = ""
+    if options.running_head:
+        # Centred clear of a top page number of up to three digits ("#" and 3 cells).
+        top = options.page_numbers == "top"
+        width = options.cells - 2 * (NUMBER_GAP + 4 if top else CENTRE_MARGIN)
+        head = shorten(translator.translate_text(headline), width)
+    return PageSetup(
+        cells=options.cells,
+        lines=options.lines,
+        page_numbers=options.page_numbers,
+        interpoint=options.interpoint,
+        running_head=head,
+    )
 
 
 def _untranslatable(
