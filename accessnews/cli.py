@@ -72,7 +72,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     from .batch.progress import BatchProgress
 
     if args.jobs is not None and args.jobs < 1:
-        raise AccessnewsError("--jobs must be at least 1")
+        raise UsageError("--jobs must be at least 1")
     settings = BatchSettings(
         args.jobs, args.time_limit or None, args.scheduler, edition=args.edition
     )
