@@ -83,3 +83,8 @@ def test_spanish_and_french_phrases():
         said = spoken(article)
         assert said[META_BYLINE] == byline
         assert said[article.blocks[0].id] == image
+
+
+def test_a_published_date_time_is_said_as_a_date():
+    article = Article("H", (paragraph("Text."),), published="2026-10-14T22:40:00+01:00")
+    assert spoken(article)[META_BYLINE] == "14 October 2026."
