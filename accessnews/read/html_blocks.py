@@ -11,7 +11,15 @@ from dataclasses import dataclass, field
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from ..model import Block, Dropped, Heading, ListBlock, Paragraph, Quote, Span, spans_of
-from .html_inline import INLINE_TAGS, first_under, inline_spans, node_spans, normalise, tags_under
+from .html_inline import (
+    INLINE_TAGS,
+    child_nodes,
+    first_under,
+    inline_spans,
+    node_spans,
+    normalise,
+    tags_under,
+)
 from .html_media import (
     IMAGES,
     embed_block,
@@ -49,10 +57,13 @@ class _Walk:
     def container(self, node: Tag) -> None:
         """Blocks of an element's children; loose inline runs between them are paragraphs."""
         after_break = False
-        for child in node.children:
-            if isinstance(child, NavigableString) or (
-                child.name in INLINE_TAGS
-                and not any(t.name in _BLOCK_CHILDREN for t in tags_under(child))
+        for child in child_nodes(node):
+            if isinstance(child, NavigableString):
+                self.pending += node_spans(child, self.base)
+                if child.strip():  # whitespace between two <br> keeps the break pending
+                    after_break = False
+            elif child.name in INLINE_TAGS and not any(
+                t.name in _BLOCK_CHILDREN for t in tags_under(child)
             ):
                 if child.name == "img":
                     self.image(child)
@@ -60,15 +71,17 @@ class _Walk:
                     self.flush()  # `text<br><br>text`: the paragraph break of old pages
                 else:
                     self.pending += node_spans(child, self.base)
-                if not (isinstance(child, NavigableString) and not child.strip()):
-                    after_break = child.name == "br"
+                after_break = child.name == "br"
             else:
                 self.flush()
                 self.block(child)
         self.flush()
 
     def add(self, block: Block | Dropped) -> None:
-        (self.dropped if isinstance(block, Dropped) else self.blocks).append(block)
+        if isinstance(block, Dropped):
+            self.dropped.append(block)
+        else:
+            self.blocks.append(block)
 
     def image(self, tag: Tag) -> None:
         """A loose image: a figure of its alt text; tracking pixels are not images."""
@@ -133,9 +146,10 @@ class _Walk:
         inner = _Walk(self.base)
         inner.container(tag)
         blocks = [Quote(b.spans) if isinstance(b, Paragraph | Heading) else b for b in inner.blocks]
-        quotes = [i for i, b in enumerate(blocks) if isinstance(b, Quote)]
+        quotes = [(i, b) for i, b in enumerate(blocks) if isinstance(b, Quote)]
         if cite and quotes:
-            blocks[quotes[-1]] = Quote(blocks[quotes[-1]].spans, cite=cite)
+            index, last = quotes[-1]
+            blocks[index] = Quote(last.spans, cite=cite)
         elif cite:
             blocks.append(Quote(spans_of(cite)))
         self.blocks += blocks

@@ -46,7 +46,26 @@ class Style:
 
 def tags_under(node: Tag) -> Iterator[Tag]:
     """Descendant elements in document order (BeautifulSoup's find_all is slow per call)."""
-    return (d for d in node.descendants if d.name is not None)
+    return (d for d in node.descendants if isinstance(d, Tag))
+
+
+def child_nodes(node: Tag) -> Iterator[Tag | NavigableString]:
+    """An element's children: elements and strings, the only nodes a parsed tree holds
+    (BeautifulSoup types them as their base class, PageElement)."""
+    return (c for c in node.children if isinstance(c, Tag | NavigableString))
+
+
+def attribute(tag: Tag, name: str) -> str | None:
+    """A single-valued attribute's text, or None when it is absent. BeautifulSoup types every
+    value as possibly a list (the multi-valued `class`, `rel` ...); a list is joined as written."""
+    value = tag.get(name)
+    return " ".join(value) if isinstance(value, list) else value
+
+
+def classes(tag: Tag) -> list[str]:
+    """The words of the element's class attribute (BeautifulSoup splits it into a list)."""
+    value = tag.get("class")
+    return value.split() if isinstance(value, str) else list(value or ())
 
 
 def first_under(node: Tag, match: Callable[[Tag], bool]) -> Tag | None:
@@ -70,13 +89,13 @@ def _styled(tag: Tag, style: Style, base: str | None) -> Style:
     if name in _CODE:
         return replace(style, code=True)
     if name == "a":
-        return replace(style, link=absolute_link(tag.get("href"), base) or style.link)
+        return replace(style, link=absolute_link(attribute(tag, "href"), base) or style.link)
     return style
 
 
 def _text_of_image(tag: Tag) -> str:
     """Inline images carry text only as emoji glyphs (their alt text is the character)."""
-    return tag.get("alt", "") if "emoji" in " ".join(tag.get("class", [])) else ""
+    return (attribute(tag, "alt") or "") if "emoji" in " ".join(classes(tag)) else ""
 
 
 def node_spans(
@@ -98,7 +117,7 @@ def node_spans(
 
 def raw_spans(node: Tag, base: str | None, style: Style = Style()) -> list[Span]:
     """Every text run under `node` with its style."""
-    return [span for child in node.children for span in node_spans(child, base, style)]
+    return [span for child in child_nodes(node) for span in node_spans(child, base, style)]
 
 
 def _style_of(span: Span) -> tuple[bool, bool, bool, str | None]:

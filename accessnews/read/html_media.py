@@ -15,6 +15,9 @@ from ..model import Dropped, Embed, Figure, Inlines, Span, plain, spans_of
 from .html_inline import (
     INLINE_TAGS,
     absolute_link,
+    attribute,
+    child_nodes,
+    classes,
     first_under,
     inline_spans,
     node_spans,
@@ -44,7 +47,7 @@ _TEXT_BLOCKS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockq
 
 
 def _classes(tag: Tag) -> str:
-    return " ".join(tag.get("class") or ())
+    return " ".join(classes(tag))
 
 
 def is_credit(tag: Tag) -> bool:
@@ -58,13 +61,13 @@ def is_caption(tag: Tag) -> bool:
 
 def embed_platform(tag: Tag) -> str | None:
     """The platform of an embedded post, from its class; None for anything else."""
-    return next((EMBED_CLASSES[c] for c in tag.get("class", []) if c in EMBED_CLASSES), None)
+    return next((EMBED_CLASSES[c] for c in classes(tag) if c in EMBED_CLASSES), None)
 
 
 def _lines(node: Tag, base: str | None) -> list[list[Span]]:
     """The embed's text as lines: every block element starts a new line."""
     lines: list[list[Span]] = [[]]
-    for child in node.children:
+    for child in child_nodes(node):
         if isinstance(child, NavigableString) or child.name in INLINE_TAGS:
             lines[-1] += node_spans(child, base)
         else:
@@ -96,11 +99,11 @@ def embed_block(tag: Tag, platform: str, base: str | None) -> Embed | Dropped:
     for line in lines:
         spans += [Span("\n")] if spans else []
         spans += line
-    links = [a["href"] for a in tags_under(tag) if a.name == "a" and a.get("href")]
+    links = [href for a in tags_under(tag) if a.name == "a" and (href := attribute(a, "href"))]
     url = (
-        tag.get("data-instgrm-permalink")
-        or tag.get("cite")
-        or tag.get("data-href")
+        attribute(tag, "data-instgrm-permalink")
+        or attribute(tag, "cite")
+        or attribute(tag, "data-href")
         or (links[-1] if links else None)
     )
     if not spans:
@@ -144,8 +147,8 @@ def _credits(tag: Tag) -> list[str]:
 def figure_block(tag: Tag, base: str | None) -> Figure | Dropped:
     """Caption without its credit markup; the image's alt text when there is no caption."""
     image = tag if tag.name in IMAGES else first_under(tag, lambda t: t.name in IMAGES)
-    alt = " ".join((image.get("alt", "") if image else "").split())
-    source = image.get("src", "") if image else ""
+    alt = " ".join(((attribute(image, "alt") or "") if image else "").split())
+    source = (attribute(image, "src") or "") if image else ""
     credits = _credits(tag)  # BBC wraps the image itself in an "image-and-copyright" span
     # The whole figure's text, not only the figcaption: sites put credits and captions beside
     # it ("Image source, Getty Images"), and text must not disappear silently.

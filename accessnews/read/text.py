@@ -89,8 +89,8 @@ def _blocks_of(lines: list[str]) -> list[Block]:
     if heading:
         rest = _blocks_of(lines[1:]) if len(lines) > 1 else []
         return [Heading(len(heading.group(1)), parse_inlines(heading.group(2))), *rest]
-    if all(_QUOTE.match(line) for line in lines):
-        body = [_QUOTE.match(line).group(1) for line in lines]
+    body = [quoted.group(1) for line in lines if (quoted := _QUOTE.match(line))]
+    if len(body) == len(lines):  # every line is quoted
         return [Quote(parse_inlines(_join(part))) for part in _chunks("\n".join(body))]
     for pattern, ordered in ((_BULLET, False), (_NUMBERED, True)):
         items = _split_markers(lines, pattern)
@@ -117,9 +117,16 @@ def _split_byline(line: str) -> tuple[str, ...]:
     return tuple(n.strip() for n in names if n.strip())
 
 
-def _is_date_line(line: str) -> bool:
+def _line_date(line: str) -> str | None:
+    """The ISO date of a line that is a date (with at most a few words around it), else None."""
     found = find_date(line)
-    return bool(found) and len(line) <= len(found[1].group(0)) + 40
+    if found is None or len(line) > len(found[1].group(0)) + 40:
+        return None
+    return found[0]
+
+
+def _is_date_line(line: str) -> bool:
+    return _line_date(line) is not None
 
 
 def read(data: bytes, *, name: str) -> Article:
@@ -141,8 +148,8 @@ def read(data: bytes, *, name: str) -> Article:
         line = chunks[0][0].strip()
         if not bylines and _looks_like_byline(line) and not _is_date_line(line):
             bylines = _split_byline(line)
-        elif published is None and _is_date_line(line):
-            published = find_date(line)[0]
+        elif published is None and (date := _line_date(line)) is not None:
+            published = date
         else:
             break
         chunks.pop(0)
