@@ -278,14 +278,13 @@ class _Figures:
         credits = "; ".join(item.credit for item in merged.values()) or None
         self.out.append(figure if credits == figure.credit else replace(figure, credit=credits))
 
-    def credit_last_figure(self, found: _Found) -> None:
-        """A credit line below a figure: its credit joins the figure's."""
-        figure = self.out.pop()
+    def credit_last_figure(self, figure: Figure, found: _Found) -> None:
+        """A credit line below `figure`, the last block out: its credit joins the figure's."""
         self.record(found)
         credits = [figure.credit] if figure.credit else []
         if found.credit.casefold() not in (c.casefold() for c in credits):
             credits.append(found.credit)
-        self.out.append(replace(figure, credit="; ".join(credits)))
+        self.out[-1] = replace(figure, credit="; ".join(credits))
 
 
 def _strip_caption(spans: Inlines, start: int, stop: int) -> Inlines:
@@ -354,13 +353,13 @@ def _from_paragraph(state: _Figures, index: int, paragraph: Paragraph) -> bool:
 def _credit_line(state: _Figures, index: int, credit: str) -> None:
     """A paragraph that is only a credit: it joins a BBC caption below or a figure above."""
     following = state.blocks[index + 1] if index + 1 < len(state.blocks) else None
-    if isinstance(following, Paragraph) and _BBC_CAPTION.match(following.text):
-        caption = following.text[_BBC_CAPTION.match(following.text).end() :]
+    if isinstance(following, Paragraph) and (bbc := _BBC_CAPTION.match(following.text)):
+        caption = following.text[bbc.end() :]
         where = f"before the caption '{excerpt(caption)}'"
         state.waiting.append(_Found(credit, "credit line before a caption", where))
-    elif state.out and isinstance(state.out[-1], Figure):
-        where = f"after the caption '{excerpt(plain(state.out[-1].caption))}'"
-        state.credit_last_figure(_Found(credit, "credit line below a caption", where))
+    elif state.out and isinstance(last := state.out[-1], Figure):
+        where = f"after the caption '{excerpt(plain(last.caption))}'"
+        state.credit_last_figure(last, _Found(credit, "credit line below a caption", where))
     else:
         where = block_place(state.blocks, index)
         state.record(_Found(credit, "line that is only a credit", where))

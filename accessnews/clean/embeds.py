@@ -143,11 +143,12 @@ def _post_above(out: list[Block]) -> Inlines:
     """Pop the paragraphs above an attribution that are the post (module docstring's rule)."""
     taken: list[Inlines] = []
     size = 0
-    while out and isinstance(out[-1], Paragraph):
-        text = out[-1].text
+    while out and isinstance(last := out[-1], Paragraph):
+        text = last.text
         if size + len(text) > MAX_POST_CHARS or (taken and _FINISHED.search(text)):
             break
-        taken.insert(0, out.pop().spans)
+        out.pop()
+        taken.insert(0, last.spans)
         size += len(text)
     joined: list[Span] = []
     for spans in taken:
