@@ -139,7 +139,7 @@ class SpeechEngine:
 
     def _speak_piece(self, text: str) -> bytes:
         assert self._settings is not None
-        problem = "not attempted"
+        problem: str | None = "not attempted"
         for _attempt in range(2):
             result = self._run(lambda: self._tts.say(text))
             pcm = result.get("pcm", b"")

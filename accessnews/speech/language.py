@@ -13,7 +13,7 @@ import tomllib
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -78,7 +78,7 @@ class Language:
         """Apply every rule in order (rules see the output of the ones before)."""
         helpers = self._helpers()
         for rule in self.rules:
-            text = rule.pattern.sub(lambda m, r=rule: _expand(r.template, m, helpers), text)
+            text = rule.pattern.sub(partial(_expand, rule.template, helpers=helpers), text)
         return text
 
     def _helpers(self) -> dict[str, Callable[..., str]]:
