@@ -88,19 +88,19 @@ def _embed_lead(block: Embed) -> str:
 def block_group(block: Block, translate: Translate, bullet: str = BULLET) -> Group:
     """The braille group of one model block, in the format its type calls for."""
     if isinstance(block, Heading):
-        paras = (_para(translate, block.spans, HEADING),)
-        return Group(block.id, paras, blank_before=True, keep_with_next=True)
+        heading = (_para(translate, block.spans, HEADING),)
+        return Group(block.id, heading, blank_before=True, keep_with_next=True)
     if isinstance(block, ListBlock):
-        paras = tuple(
+        items = tuple(
             _para(translate, _item_spans(block, i, item, bullet), ITEM)
             for i, item in enumerate(block.items, start=1)
         )
-        return Group(block.id, paras, blank_before=True, blank_after=True)
+        return Group(block.id, items, blank_before=True, blank_after=True)
     if isinstance(block, Quote):
-        paras = [_para(translate, block.spans, TEXT)]
+        quote = [_para(translate, block.spans, TEXT)]
         if block.cite:
-            paras.append(_para(translate, (Span(f"\u2014 {block.cite}"),), CITE))
-        return Group(block.id, tuple(paras), blank_before=True, blank_after=True)
+            quote.append(_para(translate, (Span(f"\u2014 {block.cite}"),), CITE))
+        return Group(block.id, tuple(quote), blank_before=True, blank_after=True)
     if isinstance(block, Figure):
         label = f"{block.label}: " if block.label else ""
         spans = (Span(IMAGE_LEAD + label), *block.caption)
