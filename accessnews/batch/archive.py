@@ -12,15 +12,16 @@ import stat
 import tarfile
 import zipfile
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 from ..errors import InputError
 from .members import Member, looks_like_article
 from .safety import Budget, Limits, Refused, printable, safe_parts
 from .warc import warc_members
 
-Opener = Callable[[], BinaryIO]
+Opener = Callable[[], IO[bytes]]
 
 
 def _member(
@@ -91,8 +92,18 @@ def _zip(path: Path, budget: Budget, with_data: bool) -> Iterator[Member]:
                 continue
             # Unix tools record the file type in the high bits; most writers leave it 0.
             special = stat.S_IFMT(info.external_attr >> 16) not in (0, stat.S_IFREG)
-            opener = None if special else (lambda info=info: archive.open(info))
+            opener = None if special else partial(archive.open, info)
             yield _member(_zip_name(info), opener, info.file_size, budget, with_data)
+
+
+def _tar_opener(archive: tarfile.TarFile, info: tarfile.TarInfo) -> Opener:
+    def open_member() -> IO[bytes]:
+        stream = archive.extractfile(info)
+        if stream is None:  # tarfile has no stream for a member that is not a regular file
+            raise tarfile.TarError("not a regular file")
+        return stream
+
+    return open_member
 
 
 def _tar(path: Path, budget: Budget, with_data: bool) -> Iterator[Member]:
@@ -105,7 +116,7 @@ def _tar(path: Path, budget: Budget, with_data: bool) -> Iterator[Member]:
             for info in archive:
                 if info.isdir():
                     continue
-                opener = (lambda info=info: archive.extractfile(info)) if info.isreg() else None
+                opener = _tar_opener(archive, info) if info.isreg() else None
                 yield _member(info.name, opener, info.size, budget, with_data)
         except (tarfile.TarError, EOFError, OSError) as error:
             yield Member(

@@ -16,6 +16,7 @@ import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol, cast
 
 from mutagen.id3 import TIT2, TLEN, TSSE, Frame
 from mutagen.mp3 import MP3
@@ -100,6 +101,15 @@ def nested_tag(title: str, articles: Sequence[ArticleChapters], length_ms: int) 
     return tag_bytes(frames)
 
 
+class _MpegInfo(Protocol):
+    """What is read of mutagen's MPEGInfo. A cast is needed because mutagen's types are wrong
+    here: `FileType.info = None` at class level types every file's info as None (MP3() sets an
+    MPEGInfo on load, or raises), and MPEGInfo copies its fields from the first frame's
+    `__dict__`, so its class declares none of them."""
+
+    sample_rate: int
+
+
 @dataclass(frozen=True)
 class AudioEdition:
     files: list[Path]
@@ -109,7 +119,7 @@ class AudioEdition:
 
 def audio_edition(pieces: Sequence[Piece], outdir: Path, title: str, bitrate: int) -> AudioEdition:
     """Write edition.mp3, edition.chapters.json and edition.chapters.vtt into `outdir`."""
-    rate = MP3(pieces[0].mp3).info.sample_rate
+    rate = cast(_MpegInfo, MP3(pieces[0].mp3).info).sample_rate
     gap = bytes(round(GAP_MS * rate / 1000) * _SAMPLE_WIDTH)
     articles: list[ArticleChapters] = []
     encoder = Encoder(rate, bitrate, outdir)

@@ -120,6 +120,10 @@ def braille_edition(
     def label(n: int) -> str:
         return main.number(n)
 
+    def label_from(start: int) -> Callable[[int], str]:
+        """Labels of an article's pages numbered from 1 when it starts on edition page `start`."""
+        return lambda n: label(n + start - 1)
+
     laid = []
     for article in articles:
         translator = tables.for_language(article.language)
@@ -137,10 +141,10 @@ def braille_edition(
             break
         guess = len(contents)
     edition = list(contents)
-    for article, start in zip(laid, starts, strict=True):
+    for item, start in zip(laid, starts, strict=True):
         _pad_to_odd(edition, options.interpoint)
-        pages = paginate(article.groups, article.setup, lambda n, o=start - 1: label(n + o))
-        edition.extend(Page(p.number + start - 1, p.lines) for p in pages)
+        item_pages = paginate(item.groups, item.setup, label_from(start))
+        edition.extend(Page(p.number + start - 1, p.lines) for p in item_pages)
     meta = PefMeta(
         title=title,
         creators=(),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import IO
 
 from ..read import MAX_INPUT_BYTES
 
@@ -69,7 +69,7 @@ class Budget:
         self.limits = limits
         self.remaining = limits.total_bytes
 
-    def read(self, stream: BinaryIO, declared: int | None) -> bytes:
+    def read(self, stream: IO[bytes], declared: int | None) -> bytes:
         """Read one member, refusing it when its size (declared or actual) is over a cap."""
         cap = self.limits.member_bytes
         if declared is not None and declared > cap:
