@@ -12,14 +12,15 @@ from pathlib import Path
 
 from . import __version__
 from .errors import AccessnewsError, UsageError
-from .model_json import dumps
-from .outline import outline
 from .pipeline import load_article
 from .progress import Progress
 from .render import Renderer, RenderOptions
 
 
 def _cmd_clean(args: argparse.Namespace) -> int:
+    from .model_json import dumps  # not needed by `render`, whose start-up time counts
+    from .outline import outline
+
     article = load_article(args.article)
     print(dumps(article) if args.json else outline(article))
     return 0

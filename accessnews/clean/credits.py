@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from enum import Enum
+from functools import cached_property
 
 from ..model import Article, Block, Dropped, Figure, Inlines, Paragraph, plain
 from .rule import Rule, block_place, excerpt, rebuilt, rule
@@ -75,13 +76,22 @@ class Shape:
 
     kind: Kind
     rule: Rule
-    trailing: re.Pattern[str]
-    needs: re.Pattern[str] | None
+    needs: str
     last_words: frozenset[str]
+
+    @cached_property
+    def trailing(self) -> re.Pattern[str]:
+        """The credit at the end of a text (compiled on first use, like the rule's pattern)."""
+        return re.compile(rf"(?:^|(?<=\s))(?:{self.rule.source})\s*$")
+
+    @cached_property
+    def _needs(self) -> re.Pattern[str] | None:
+        return re.compile(self.needs) if self.needs else None
 
     def worth_trying(self, low: str) -> bool:
         """The cheap test on the lowercased text before the regex."""
-        if self.needs is not None and not self.needs.search(low):
+        needs = self._needs
+        if needs is not None and not needs.search(low):
             return False
         if not self.last_words:
             return True
@@ -99,9 +109,7 @@ def _shape(
 ) -> Shape:
     """A credit shape; `pattern` matches the whole credit and names the kept part `credit`;
     `needs` is a simple regex the lowercased text must contain first ("" for none)."""
-    trailing = re.compile(rf"(?:^|(?<=\s))(?:{pattern})\s*$")
-    test = re.compile(needs) if needs else None
-    return Shape(kind, rule(pattern, reason, *examples), trailing, test, last_words)
+    return Shape(kind, rule(pattern, reason, *examples), needs, last_words)
 
 
 CREDIT_SHAPES: tuple[Shape, ...] = (

@@ -33,8 +33,7 @@ ATTRIBUTIONS: tuple[tuple[str, Rule], ...] = (
                        "A post shared by Jane Doe (@janedoe) on Mar 23, 2017 at 5:01pm PDT")),
 )  # fmt: skip
 _TRAILING = tuple(
-    (platform, re.compile(rf"(?:^|(?<=\s))(?:{r.pattern.pattern})\s*$"))
-    for platform, r in ATTRIBUTIONS
+    (platform, re.compile(rf"(?:^|(?<=\s))(?:{r.source})\s*$")) for platform, r in ATTRIBUTIONS
 )
 # A handle's shape says more than the dash: "@user@host" is Mastodon, "user.bsky.social" Bluesky.
 PLATFORM_BY_HANDLE = (("mastodon", re.compile(r".+@.+")), ("bluesky", re.compile(r".+\..+")))

@@ -21,30 +21,13 @@ import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-from mutagen.id3 import (
-    CHAP,
-    COMM,
-    CTOC,
-    TALB,
-    TDAT,
-    TIT2,
-    TLAN,
-    TLEN,
-    TPE1,
-    TSSE,
-    TYER,
-    CTOCFlags,
-    Encoding,
-    Frame,
-)
-from mutagen.id3._tags import save_frame
-from mutagen.id3._util import BitPaddedInt, ID3SaveConfig
+if TYPE_CHECKING:  # mutagen is imported where tags are built: after synthesis, while LAME ends
+    from mutagen.id3 import CHAP, CTOC, Frame
 
 from ..errors import RenderError
 
-_V23 = ID3SaveConfig(3, "/")
 _NO_OFFSET = 0xFFFFFFFF  # CHAP byte offsets unused: times are authoritative
 TOC_ID = "toc"
 # LAME's -q: 7 encodes speech at 64 kbps twice as fast as the default 3 (measured in
@@ -76,10 +59,14 @@ class Tags:
 
 def text_frame(kind: type[Frame], value: str) -> Frame:
     """A text frame in UTF-16, the Unicode encoding ID3v2.3 knows."""
+    from mutagen.id3 import Encoding
+
     return kind(encoding=Encoding.UTF16, text=[value])
 
 
 def chap_frame(chapter: Chapter) -> CHAP:
+    from mutagen.id3 import CHAP, TIT2
+
     return CHAP(
         element_id=chapter.element_id,
         start_time=chapter.start_ms,
@@ -92,6 +79,8 @@ def chap_frame(chapter: Chapter) -> CHAP:
 
 def ctoc_frame(element_id: str, children: list[str], title: str, top_level: bool = True) -> CTOC:
     """An ordered table of contents (players hide chapters without a top-level one)."""
+    from mutagen.id3 import CTOC, TIT2, CTOCFlags
+
     flags = CTOCFlags.ORDERED | (CTOCFlags.TOP_LEVEL if top_level else 0)
     return CTOC(
         element_id=element_id,
@@ -103,6 +92,8 @@ def ctoc_frame(element_id: str, children: list[str], title: str, top_level: bool
 
 def _frames(tags: Tags, chapters: list[Chapter]) -> list[Frame]:
     """The tag's frames in the order they must appear in the file."""
+    from mutagen.id3 import COMM, TALB, TDAT, TIT2, TLAN, TLEN, TPE1, TSSE, TYER, Encoding
+
     frames = [text_frame(TIT2, tags.title)]
     if tags.artist:
         frames.append(text_frame(TPE1, tags.artist))
@@ -125,7 +116,11 @@ def _frames(tags: Tags, chapters: list[Chapter]) -> list[Frame]:
 
 def tag_bytes(frames: list[Frame], padding: int = 256) -> bytes:
     """An ID3v2.3 tag holding `frames` exactly in the order given (mutagen would sort them)."""
-    body = b"".join(save_frame(frame, config=_V23) for frame in frames) + b"\x00" * padding
+    from mutagen.id3._tags import save_frame
+    from mutagen.id3._util import BitPaddedInt, ID3SaveConfig
+
+    v23 = ID3SaveConfig(3, "/")
+    body = b"".join(save_frame(frame, config=v23) for frame in frames) + b"\x00" * padding
     return b"ID3\x03\x00\x00" + BitPaddedInt.to_str(len(body), width=4) + body
 
 

@@ -120,18 +120,21 @@ class AudioWriter:
                 utterances, {c.first for c in plan}, profile, rate, encoder, progress
             )
             _check_every_block(article, utterances, timeline)
+            to_ms = 1000 / self._engine.sample_rate
+            starts = [round(timeline.starts[c.first] * to_ms) for c in plan]
+            ends = starts[1:] + [round(timeline.total * to_ms)]
+            chapters = [
+                Chapter(f"chp{n}", start, end, c.title, utterances[c.first].block_id)
+                for n, (c, start, end) in enumerate(zip(plan, starts, ends, strict=True))
+            ]
+            # The tag and sidecars depend on the timeline only: build them while LAME is
+            # still encoding the last of the audio (its tail is most of a short render).
+            contents = self._file_contents(article, stem, chapters, lang.iso639_2, profile)
         except BaseException:
             encoder.abort()
             raise
         audio = encoder.finish()
-        to_ms = 1000 / self._engine.sample_rate
-        starts = [round(timeline.starts[c.first] * to_ms) for c in plan]
-        ends = starts[1:] + [round(timeline.total * to_ms)]
-        chapters = [
-            Chapter(f"chp{n}", start, end, c.title, utterances[c.first].block_id)
-            for n, (c, start, end) in enumerate(zip(plan, starts, ends, strict=True))
-        ]
-        files = self._write_files(article, outdir, stem, audio, chapters, lang.iso639_2, profile)
+        files = self._write_files(outdir, stem, audio, contents)
         return AudioResult(
             files=files,
             duration=timeline.total / self._engine.sample_rate,
@@ -183,16 +186,15 @@ class AudioWriter:
                     progress(blocks_done, blocks_total)
         return _Timeline(tuple(starts), tuple(lengths), position)
 
-    def _write_files(
+    def _file_contents(
         self,
         article: Article,
-        outdir: Path,
         stem: str,
-        audio: bytes,
         chapters: list[Chapter],
         language: str,
         profile: VoiceProfile,
-    ) -> list[Path]:
+    ) -> tuple[bytes, str, str]:
+        """The MP3's ID3 tag, the JSON chapters and the WebVTT chapters."""
         artist = ", ".join(article.bylines) or None
         tags = Tags(
             title=article.headline,
@@ -204,11 +206,21 @@ class AudioWriter:
             length_ms=chapters[-1].end_ms,
             encoder=f"accessnews (espeak-ng voice {profile.voice}, LAME)",
         )
+        return (
+            id3_tag(tags, chapters),
+            chapters_json(chapters, article.headline, artist),
+            chapters_vtt(chapters),
+        )
+
+    def _write_files(
+        self, outdir: Path, stem: str, audio: bytes, contents: tuple[bytes, str, str]
+    ) -> list[Path]:
+        tag, json_text, vtt_text = contents
         paths = [outdir / f"{stem}.mp3", outdir / f"{stem}.chapters.json"]
         paths.append(outdir / f"{stem}.chapters.vtt")
-        write_atomic(paths[0], id3_tag(tags, chapters) + audio)
-        write_atomic(paths[1], chapters_json(chapters, article.headline, artist))
-        write_atomic(paths[2], chapters_vtt(chapters))
+        write_atomic(paths[0], tag + audio)
+        write_atomic(paths[1], json_text)
+        write_atomic(paths[2], vtt_text)
         return paths
 
 
