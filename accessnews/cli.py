@@ -10,17 +10,21 @@ import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import AccessnewsError, UsageError
-from .pipeline import load_article
 from .progress import Progress
-from .render import Renderer, RenderOptions
+from .readahead import read_ahead
+
+if TYPE_CHECKING:
+    from .render import Renderer, RenderOptions
 
 
 def _cmd_clean(args: argparse.Namespace) -> int:
     from .model_json import dumps  # not needed by `render`, whose start-up time counts
     from .outline import outline
+    from .pipeline import load_article
 
     article = load_article(args.article)
     print(dumps(article) if args.json else outline(article))
@@ -46,17 +50,19 @@ def _cmd_render(args: argparse.Namespace) -> int:
     clashes = sorted({stem for stem in stems if stems.count(stem) > 1})
     if clashes:
         raise UsageError(f"several inputs would write the same output names: {', '.join(clashes)}")
-    options = _render_options(args)
     outdir = Path(args.outdir)
     progress = Progress(sys.stderr)
     status = 0
-    with Renderer(options) as renderer:
-        for number, (source, stem) in enumerate(zip(args.articles, stems, strict=True), start=1):
+    # Read-ahead forks first, so the child does not inherit the writers' engine and tables.
+    with read_ahead(args.articles) as outcomes, _renderer(args) as renderer:
+        for number, (source, stem, outcome) in enumerate(
+            zip(args.articles, stems, outcomes, strict=True), start=1
+        ):
             progress.status(f"[{number}/{len(stems)}] {source}")
             try:
-                rendered = renderer.render(
-                    load_article(source), outdir, stem, progress=progress.blocks
-                )
+                if isinstance(outcome, AccessnewsError):
+                    raise outcome
+                rendered = renderer.render(outcome, outdir, stem, progress=progress.blocks)
             except AccessnewsError as error:
                 progress.clear()
                 print(f"accessnews: error: {error}", file=sys.stderr)
@@ -67,6 +73,12 @@ def _cmd_render(args: argparse.Namespace) -> int:
             if args.verbose:
                 print(rendered.details())
     return status
+
+
+def _renderer(args: argparse.Namespace) -> Renderer:
+    from .render import Renderer
+
+    return Renderer(_render_options(args))
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
@@ -119,6 +131,8 @@ def _add_render_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _render_options(args: argparse.Namespace) -> RenderOptions:
+    from .render import RenderOptions
+
     audio = braille = None
     if not args.no_audio:
         from .speech.writer import AudioOptions

@@ -1,0 +1,85 @@
+"""Read and clean the `render` command's articles in a forked child while the writers start.
+
+Reading (the HTML parser's imports included) and starting the writers (the speech engine's
+imports, liblouis tables) do not depend on each other, and for a one-minute article each costs
+about as much as the speech itself. A child process forked before the writers load reads and
+cleans every article in order and sends each clean Article (or the project error it raised)
+back through a pipe, pickled, while the parent starts its writers; with several articles it
+also reads the next one while the parent renders the current one.
+
+Nothing is lost if the child fails: whatever it did not deliver, the parent reads itself, so a
+bug still surfaces in the parent with its traceback. Without `os.fork`, or when other threads
+run (a forked child would inherit their locks), the parent reads in-process.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import sys
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from typing import BinaryIO
+
+from .errors import AccessnewsError
+from .model import Article
+
+Outcome = Article | AccessnewsError
+
+
+def _outcome(source: str) -> Outcome:
+    from .pipeline import load_article
+
+    try:
+        return load_article(source)
+    except AccessnewsError as error:
+        return error
+
+
+def _serve(sources: Sequence[str], pipe: BinaryIO) -> None:
+    """The child's work: one pickled outcome per source, in order."""
+    for source in sources:
+        pickle.dump(_outcome(source), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+        pipe.flush()
+
+
+def _receive(sources: Sequence[str], pipe: BinaryIO) -> Iterator[Outcome]:
+    """The child's outcomes in order; the sources it did not deliver are read here."""
+    delivered = 0
+    with suppress(EOFError, pickle.UnpicklingError):
+        for _ in sources:
+            yield pickle.load(pipe)
+            delivered += 1
+    for source in sources[delivered:]:
+        yield _outcome(source)
+
+
+@contextmanager
+def read_ahead(sources: Sequence[str]) -> Iterator[Iterator[Outcome]]:
+    """Each source's clean Article or error, in order, read by a child process when possible."""
+    if not hasattr(os, "fork") or threading.active_count() > 1:
+        yield map(_outcome, sources)
+        return
+    reader, writer = os.pipe()
+    sys.stdout.flush()  # the child must not write the parent's buffered output again
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # the child: read, send, and leave without running the parent's exit code
+        os.close(reader)
+        status = 1
+        try:
+            with os.fdopen(writer, "wb") as pipe:
+                _serve(sources, pipe)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(writer)
+    try:
+        with os.fdopen(reader, "rb") as pipe:
+            yield _receive(sources, pipe)
+    finally:
+        with suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)  # still reading after the parent stopped early
+        os.waitpid(pid, 0)

@@ -1,0 +1,113 @@
+"""Read-ahead: a forked child reads and cleans the articles; the parent gets the same outcomes."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from accessnews import pipeline
+from accessnews.errors import InputError
+from accessnews.model import Article
+from accessnews.readahead import Outcome, read_ahead
+
+SOURCES = ["01-flood-defences.txt", "12-village-bakery-cp1252.html", "04-marche-lyon.txt"]
+
+
+@pytest.fixture
+def sources(samples_dir: Path) -> list[str]:
+    return [str(samples_dir / name) for name in SOURCES]
+
+
+@pytest.fixture
+def reader_pids(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Articles record the process that read them in `source` (the child inherits the patch)."""
+    if threading.active_count() > 1:
+        pytest.skip("another thread runs in this process: read-ahead reads in-process")
+    load = pipeline.load_article
+
+    def load_with_pid(source: str) -> Article:
+        return dataclasses.replace(load(source), source=str(os.getpid()))
+
+    monkeypatch.setattr(pipeline, "load_article", load_with_pid)
+    yield
+
+
+def _read_all(sources: list[str]) -> list[Outcome]:
+    with read_ahead(sources) as outcomes:
+        return list(outcomes)
+
+
+def _without_pid(outcome: Outcome) -> Outcome:
+    return dataclasses.replace(outcome, source="") if isinstance(outcome, Article) else outcome
+
+
+def test_the_child_reads_and_the_parent_gets_the_same_articles(
+    sources: list[str], reader_pids: None
+) -> None:
+    read = _read_all(sources)
+    expected = [pipeline.load_article(source) for source in sources]
+    assert all(isinstance(a, Article) and a.source != str(os.getpid()) for a in read)
+    assert [_without_pid(a) for a in read] == [_without_pid(a) for a in expected]
+
+
+def test_errors_arrive_in_order_as_project_errors(sources: list[str], tmp_path: Path) -> None:
+    missing = str(tmp_path / "missing.txt")
+    read = _read_all([sources[0], missing, sources[2]])
+    assert isinstance(read[0], Article) and isinstance(read[2], Article)
+    assert isinstance(read[1], InputError)
+    assert "missing.txt" in str(read[1])
+
+
+def test_what_a_dying_child_did_not_deliver_is_read_by_the_parent(
+    sources: list[str], reader_pids: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parent = os.getpid()
+    load = pipeline.load_article
+
+    def die_in_child_on_second(source: str) -> Article:
+        if os.getpid() != parent and source == sources[1]:
+            os._exit(9)
+        return load(source)
+
+    monkeypatch.setattr(pipeline, "load_article", die_in_child_on_second)
+    read = _read_all(sources)
+    readers = [a.source for a in read if isinstance(a, Article)]
+    assert readers[0] != str(parent)  # delivered by the child before it died
+    assert readers[1:] == [str(parent), str(parent)]  # the rest read in the parent
+
+
+def test_a_bug_surfaces_in_the_parent_with_its_own_exception(
+    sources: list[str], reader_pids: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(source: str) -> Article:
+        raise ValueError(f"bug while reading {source} in {os.getpid()}")
+
+    monkeypatch.setattr(pipeline, "load_article", broken)
+    with pytest.raises(ValueError, match=f"in {os.getpid()}$"), read_ahead(sources) as outcomes:
+        list(outcomes)
+
+
+def test_stopping_early_ends_the_child(sources: list[str], reader_pids: None) -> None:
+    children_before = _children()
+    with read_ahead(sources * 5) as outcomes:
+        next(outcomes)
+    assert _children() == children_before  # killed and reaped: not left running or a zombie
+
+
+def _children() -> set[str]:
+    """Process ids whose parent is this process."""
+    me = str(os.getpid())
+    found = set()
+    for status in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = status.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended while we looked
+            continue
+        if fields[1] == me:
+            found.add(status.parent.name)
+    return found
