@@ -18,7 +18,6 @@ from .chapters import plan_chapters, words
 from .engine import SAMPLE_WIDTH, SpeechEngine
 from .language import language_for
 from .mp3 import Chapter, Encoder, Tags, id3_tag
-from .sidecars import chapters_json, chapters_vtt
 from .spoken import SpokenForm, Utterance
 from .voices import VoiceProfile, load_profiles, select_profile
 
@@ -109,13 +108,15 @@ class AudioWriter:
             raise RenderError("AudioWriter.write called outside its `with` block")
         profile = select_profile(self._profiles, self.options.voice, article.language)
         rate = self.options.rate or profile.rate
-        lang = language_for(article.language)
-        utterances = SpokenForm(lang, profile.lexicon, bool(profile.quote_voice)).article(article)
-        plan = plan_chapters(utterances, rate)
         outdir = Path(outdir)
         outdir.mkdir(parents=True, exist_ok=True)
+        # LAME first: it starts up in its own process while the spoken form is computed here.
         encoder = Encoder(self._engine.sample_rate, self.options.bitrate, outdir)
         try:
+            lang = language_for(article.language)
+            form = SpokenForm(lang, profile.lexicon, bool(profile.quote_voice))
+            utterances = form.article(article)
+            plan = plan_chapters(utterances, rate)
             timeline = self._synthesize(
                 utterances, {c.first for c in plan}, profile, rate, encoder, progress
             )
@@ -195,6 +196,8 @@ class AudioWriter:
         profile: VoiceProfile,
     ) -> tuple[bytes, str, str]:
         """The MP3's ID3 tag, the JSON chapters and the WebVTT chapters."""
+        from .sidecars import chapters_json, chapters_vtt  # after synthesis, while LAME ends
+
         artist = ", ".join(article.bylines) or None
         tags = Tags(
             title=article.headline,
