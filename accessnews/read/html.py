@@ -1,7 +1,7 @@
 """HTML pages of news sites to an Article: metadata, the article element, then its blocks.
 
-lxml does the page-level work (metadata, chrome, finding the article) because it is fast on
-large pages; BeautifulSoup walks the article element into blocks. Everything removed that had
+lxml parses the page once and everything works on that tree: metadata, chrome, finding the
+article, then the walk of the article element into blocks. Everything removed that had
 visible text is recorded in the audit trail.
 """
 
@@ -68,9 +68,7 @@ def read(data: bytes, *, name: str, base_url: str | None = None) -> Article:
     header = read_header(body, root, page, name)
     dropped += header.dropped
     dropped += outside(body, root)
-    blocks, more = read_blocks(
-        lxml.html.tostring(root, encoding="unicode"), base_url or page.base_url
-    )
+    blocks, more = read_blocks(root, base_url or page.base_url)  # last: it takes `root` out
     if not any(isinstance(block, _TEXT_BLOCKS) for block in blocks):
         blocks += _script_only_body(page.body_text)
     if not any(isinstance(block, _TEXT_BLOCKS) for block in blocks):

@@ -1,24 +1,28 @@
-"""The structural walk: the article element's HTML to model blocks, in document order.
+"""The structural walk: the article element to model blocks, in document order.
 
-Runs on the article element only (not the whole page), which keeps BeautifulSoup's cost in
-proportion to the article rather than to the page's scripts and menus.
+Walks lxml's tree of the page directly: the element `html.py` found is taken out of the page
+and read, with no second parse of its markup.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from lxml.html import Element, HtmlElement
 
 from ..model import Block, Dropped, Heading, ListBlock, Paragraph, Quote, Span, spans_of
 from .html_inline import (
     INLINE_TAGS,
+    Node,
     child_nodes,
     first_under,
     inline_spans,
+    is_element,
     node_spans,
     normalise,
     tags_under,
+    take_out,
+    words,
 )
 from .html_media import (
     IMAGES,
@@ -54,24 +58,24 @@ class _Walk:
         if spans:
             self.blocks.append(Paragraph(spans))
 
-    def container(self, node: Tag) -> None:
+    def container(self, node: HtmlElement) -> None:
         """Blocks of an element's children; loose inline runs between them are paragraphs."""
         after_break = False
         for child in child_nodes(node):
-            if isinstance(child, NavigableString):
+            if not is_element(child):
                 self.pending += node_spans(child, self.base)
-                if child.strip():  # whitespace between two <br> keeps the break pending
+                if _content(child).strip():  # whitespace between two <br> keeps the break pending
                     after_break = False
-            elif child.name in INLINE_TAGS and not any(
-                t.name in _BLOCK_CHILDREN for t in tags_under(child)
+            elif child.tag in INLINE_TAGS and not any(
+                t.tag in _BLOCK_CHILDREN for t in tags_under(child)
             ):
-                if child.name == "img":
+                if child.tag == "img":
                     self.image(child)
-                elif child.name == "br" and after_break:
+                elif child.tag == "br" and after_break:
                     self.flush()  # `text<br><br>text`: the paragraph break of old pages
                 else:
                     self.pending += node_spans(child, self.base)
-                after_break = child.name == "br"
+                after_break = child.tag == "br"
             else:
                 self.flush()
                 self.block(child)
@@ -83,15 +87,15 @@ class _Walk:
         else:
             self.blocks.append(block)
 
-    def image(self, tag: Tag) -> None:
+    def image(self, tag: HtmlElement) -> None:
         """A loose image: a figure of its alt text; tracking pixels are not images."""
         if tag.get("width") in {"0", "1"} or tag.get("height") in {"0", "1"}:
             return
         self.flush()
         self.add(figure_block(tag, self.base))
 
-    def block(self, tag: Tag) -> None:
-        name = tag.name
+    def block(self, tag: HtmlElement) -> None:
+        name = tag.tag
         platform = embed_platform(tag)
         if platform:
             self.add(embed_block(tag, platform, self.base))
@@ -114,35 +118,33 @@ class _Walk:
         elif name not in _SKIP:
             self.container(tag)
 
-    def paragraph(self, tag: Tag) -> None:
+    def paragraph(self, tag: HtmlElement) -> None:
         spans = inline_spans(tag, self.base)
         if spans:
             self.blocks.append(Paragraph(spans))
         else:
-            for image in [t for t in tags_under(tag) if t.name in IMAGES]:
+            for image in [t for t in tags_under(tag) if t.tag in IMAGES]:
                 self.image(image)
 
-    def list(self, tag: Tag) -> None:
+    def list(self, tag: HtmlElement) -> None:
         """Items of the list; a nested list's items follow their parent item."""
         items = []
-        for item in [t for t in tags_under(tag) if t.name == "li"]:
-            nested = [
-                n for n in tags_under(item) if n.name in _LISTS and n.find_parent("li") is item
-            ]
+        for item in [t for t in tags_under(tag) if t.tag == "li"]:
+            nested = [n for n in tags_under(item) if n.tag in _LISTS and _item_of(n) is item]
             for sub in nested:
-                sub.extract()
+                take_out(sub)
             spans = inline_spans(item, self.base)
             if spans:
                 items.append(spans)
         if items:
-            self.blocks.append(ListBlock(tag.name == "ol", tuple(items)))
+            self.blocks.append(ListBlock(tag.tag == "ol", tuple(items)))
 
-    def quote(self, tag: Tag) -> None:
+    def quote(self, tag: HtmlElement) -> None:
         """A quotation's paragraphs become Quotes; a `<cite>`/`<footer>` attributes the last."""
-        source = first_under(tag, lambda t: t.name in {"cite", "footer"})
-        cite = " ".join(source.get_text(" ").split()) if source else None
-        if source:
-            source.decompose()
+        source = first_under(tag, lambda t: t.tag in {"cite", "footer"})
+        cite = words(source) if source is not None else None
+        if source is not None:
+            take_out(source)
         inner = _Walk(self.base)
         inner.container(tag)
         blocks = [Quote(b.spans) if isinstance(b, Paragraph | Heading) else b for b in inner.blocks]
@@ -156,9 +158,36 @@ class _Walk:
         self.dropped += inner.dropped
 
 
-def read_blocks(html: str, base: str | None) -> tuple[list[Block], list[Dropped]]:
-    """Blocks and audit entries of the article element serialised as `html`."""
-    soup = BeautifulSoup(html, "lxml")
+def _content(node: Node) -> str:
+    """A text run's text or a comment's: either, unless blank, ends a run of `<br>`."""
+    return node if isinstance(node, str) else node.text or ""
+
+
+def _item_of(tag: HtmlElement) -> HtmlElement | None:
+    """The list item `tag` is in."""
+    return next(tag.iterancestors("li"), None)
+
+
+def _standalone(root: HtmlElement) -> HtmlElement:
+    """What to walk: `root` moved out of its page into a bare body, with its tail (text after
+    it that `outside` leaves), or the page's body detached from the page.
+
+    The walk looks up the tree (credit markup inside credit markup is not a credit of its own)
+    and takes credits, citations and nested lists out of it: the page around the article must
+    play no part in either.
+    """
+    parent = root.getparent()
+    if root.tag == "body":
+        if parent is not None:
+            parent.remove(root)
+        return root
+    body = Element("body")
+    body.append(root)  # lxml moves the tail with the element
+    return body
+
+
+def read_blocks(root: HtmlElement, base: str | None) -> tuple[list[Block], list[Dropped]]:
+    """Blocks and audit entries of the article element `root`, which leaves its page."""
     walk = _Walk(base)
-    walk.container(soup.body or soup)
+    walk.container(_standalone(root))
     return walk.blocks, walk.dropped

@@ -9,20 +9,23 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bs4 import NavigableString, Tag
+from lxml.html import HtmlElement
 
 from ..model import Dropped, Embed, Figure, Inlines, Span, plain, spans_of
 from .html_inline import (
     INLINE_TAGS,
     absolute_link,
-    attribute,
+    address,
     child_nodes,
     classes,
     first_under,
     inline_spans,
+    is_element,
     node_spans,
     normalise,
     tags_under,
+    take_out,
+    words,
 )
 
 # Class of an embed's outer element -> platform name in the model.
@@ -46,29 +49,29 @@ IMAGE_TAGS = IMAGES | {"picture", "video", "svg", "canvas"}
 _TEXT_BLOCKS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "table"})
 
 
-def _classes(tag: Tag) -> str:
-    return " ".join(classes(tag))
+def _class(tag: HtmlElement) -> str:
+    return tag.get("class") or ""
 
 
-def is_credit(tag: Tag) -> bool:
+def is_credit(tag: HtmlElement) -> bool:
     """Credit markup: `<cite>`, `<small>`, or a class containing credit/copyright."""
-    return tag.name in CREDIT_TAGS or any(word in _classes(tag) for word in CREDIT_CLASSES)
+    return tag.tag in CREDIT_TAGS or any(word in _class(tag) for word in CREDIT_CLASSES)
 
 
-def is_caption(tag: Tag) -> bool:
-    return tag.name == "figcaption" or "caption" in _classes(tag)
+def is_caption(tag: HtmlElement) -> bool:
+    return tag.tag == "figcaption" or "caption" in _class(tag)
 
 
-def embed_platform(tag: Tag) -> str | None:
+def embed_platform(tag: HtmlElement) -> str | None:
     """The platform of an embedded post, from its class; None for anything else."""
     return next((EMBED_CLASSES[c] for c in classes(tag) if c in EMBED_CLASSES), None)
 
 
-def _lines(node: Tag, base: str | None) -> list[list[Span]]:
+def _lines(node: HtmlElement, base: str | None) -> list[list[Span]]:
     """The embed's text as lines: every block element starts a new line."""
     lines: list[list[Span]] = [[]]
     for child in child_nodes(node):
-        if isinstance(child, NavigableString) or child.name in INLINE_TAGS:
+        if not is_element(child) or child.tag in INLINE_TAGS:
             lines[-1] += node_spans(child, base)
         else:
             lines += _lines(child, base)
@@ -89,7 +92,7 @@ def _attribution_apart(line: Inlines) -> list[Span]:
     return list(line)
 
 
-def embed_block(tag: Tag, platform: str, base: str | None) -> Embed | Dropped:
+def embed_block(tag: HtmlElement, platform: str, base: str | None) -> Embed | Dropped:
     """The post's whole visible text, one line per block, attribution line included."""
     lines = [normalise(line) for line in _lines(tag, base)]
     lines = [line for line in lines if line]
@@ -99,11 +102,11 @@ def embed_block(tag: Tag, platform: str, base: str | None) -> Embed | Dropped:
     for line in lines:
         spans += [Span("\n")] if spans else []
         spans += line
-    links = [href for a in tags_under(tag) if a.name == "a" and (href := attribute(a, "href"))]
+    links = [href for a in tag.iterdescendants("a") if (href := address(a, "href"))]
     url = (
-        attribute(tag, "data-instgrm-permalink")
-        or attribute(tag, "cite")
-        or attribute(tag, "data-href")
+        tag.get("data-instgrm-permalink")
+        or tag.get("cite")
+        or tag.get("data-href")
         or (links[-1] if links else None)
     )
     if not spans:
@@ -113,42 +116,42 @@ def embed_block(tag: Tag, platform: str, base: str | None) -> Embed | Dropped:
     return Embed(platform, tuple(spans), url=absolute_link(url, base))
 
 
-def is_media_figure(tag: Tag) -> bool:
+def is_media_figure(tag: HtmlElement) -> bool:
     """A figure of an image or video (not a figure wrapping an embedded post or a quote)."""
     inside = list(tags_under(tag))
-    return any(t.name in IMAGE_TAGS for t in inside) and not any(map(embed_platform, inside))
+    return any(t.tag in IMAGE_TAGS for t in inside) and not any(map(embed_platform, inside))
 
 
-def looks_like_figure(tag: Tag) -> bool:
+def looks_like_figure(tag: HtmlElement) -> bool:
     """A non-figure element that is only one image and its caption (`div.photo` layouts)."""
     inside = list(tags_under(tag))
-    if sum(t.name in IMAGES for t in inside) != 1:
+    if sum(t.tag in IMAGES for t in inside) != 1:
         return False
     caption = next(filter(is_caption, inside), None)
     if caption is None:
         return False
     return all(
-        b is caption or any(p is caption for p in b.parents)
+        b is caption or any(p is caption for p in b.iterancestors())
         for b in inside
-        if b.name in _TEXT_BLOCKS
+        if b.tag in _TEXT_BLOCKS
     )
 
 
-def _credits(tag: Tag) -> list[str]:
+def _credits(tag: HtmlElement) -> list[str]:
     """Take the credit markup out of the figure; its texts, outermost elements only."""
     found = [t for t in tags_under(tag) if is_credit(t)]
-    outermost = [e for e in found if not any(is_credit(p) for p in e.parents)]
-    texts = [" ".join(e.get_text(" ").split()) for e in outermost]
+    outermost = [e for e in found if not any(is_credit(p) for p in e.iterancestors())]
+    texts = [words(e) for e in outermost]
     for element in outermost:
-        element.decompose()
+        take_out(element)
     return [t for t in texts if t]
 
 
-def figure_block(tag: Tag, base: str | None) -> Figure | Dropped:
+def figure_block(tag: HtmlElement, base: str | None) -> Figure | Dropped:
     """Caption without its credit markup; the image's alt text when there is no caption."""
-    image = tag if tag.name in IMAGES else first_under(tag, lambda t: t.name in IMAGES)
-    alt = " ".join(((attribute(image, "alt") or "") if image else "").split())
-    source = (attribute(image, "src") or "") if image else ""
+    image = tag if tag.tag in IMAGES else first_under(tag, lambda t: t.tag in IMAGES)
+    alt = " ".join(((image.get("alt") or "") if image is not None else "").split())
+    source = (address(image, "src") or "") if image is not None else ""
     credits = _credits(tag)  # BBC wraps the image itself in an "image-and-copyright" span
     # The whole figure's text, not only the figcaption: sites put credits and captions beside
     # it ("Image source, Getty Images"), and text must not disappear silently.
