@@ -6,11 +6,22 @@ and read, with no second parse of its markup.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from lxml.html import Element, HtmlElement
 
-from ..model import Block, Dropped, Heading, ListBlock, Paragraph, Quote, Span, spans_of
+from ..model import (
+    Block,
+    Dropped,
+    Heading,
+    Inlines,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Span,
+    spans_of,
+)
 from .html_inline import (
     INLINE_TAGS,
     Node,
@@ -106,7 +117,7 @@ class _Walk:
         elif name in _PARAGRAPHS:
             self.paragraph(tag)
         elif name in _LISTS:
-            self.list(tag)
+            self.list_block(tag)
         elif name == "blockquote":
             self.quote(tag)
         elif name in IMAGES:  # amp-img; a plain img is inline and met in container()
@@ -126,18 +137,41 @@ class _Walk:
             for image in [t for t in tags_under(tag) if t.tag in IMAGES]:
                 self.image(image)
 
-    def list(self, tag: HtmlElement) -> None:
-        """Items of the list; a nested list's items follow their parent item."""
-        items = []
-        for item in [t for t in tags_under(tag) if t.tag == "li"]:
-            nested = [n for n in tags_under(item) if n.tag in _LISTS and _item_of(n) is item]
-            for sub in nested:
-                take_out(sub)
-            spans = inline_spans(item, self.base)
-            if spans:
-                items.append(spans)
+    def list_block(self, tag: HtmlElement) -> None:
+        items = tuple(self._items(tag))
         if items:
-            self.blocks.append(ListBlock(tag.tag == "ol", tuple(items)))
+            self.blocks.append(ListBlock(tag.tag == "ol", items))
+
+    def _items(self, node: HtmlElement) -> Iterator[Inlines]:
+        """The list's items in order: each `<li>`, and each run of loose content between items
+        (invalid HTML, but browsers show it, so it is an item rather than lost text)."""
+        loose: list[Node] = []
+        for child in child_nodes(node):
+            if is_element(child) and (
+                child.tag == "li" or first_under(child, _is_item) is not None
+            ):
+                yield from self._loose_item(loose)
+                loose = []
+                yield from self._li_items(child) if child.tag == "li" else self._items(child)
+            else:
+                loose.append(child)
+        yield from self._loose_item(loose)
+
+    def _li_items(self, item: HtmlElement) -> Iterator[Inlines]:
+        """An item's text, then the items of the lists nested in it."""
+        nested = [n for n in tags_under(item) if n.tag in _LISTS and _item_of(n) is item]
+        for sub in nested:
+            take_out(sub)
+        spans = inline_spans(item, self.base)
+        if spans:
+            yield spans
+        for sub in nested:
+            yield from self._items(sub)
+
+    def _loose_item(self, nodes: list[Node]) -> Iterator[Inlines]:
+        spans = normalise([span for node in nodes for span in node_spans(node, self.base)])
+        if spans:
+            yield spans
 
     def quote(self, tag: HtmlElement) -> None:
         """A quotation's paragraphs become Quotes; a `<cite>`/`<footer>` attributes the last."""
@@ -161,6 +195,10 @@ class _Walk:
 def _content(node: Node) -> str:
     """A text run's text or a comment's: either, unless blank, ends a run of `<br>`."""
     return node if isinstance(node, str) else node.text or ""
+
+
+def _is_item(tag: HtmlElement) -> bool:
+    return tag.tag == "li"
 
 
 def _item_of(tag: HtmlElement) -> HtmlElement | None:

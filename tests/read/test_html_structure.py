@@ -79,6 +79,17 @@ def test_headings_lists_and_quotes() -> None:
     assert quotes == [("Said once.", None), ("Said twice.", "A Person")]
 
 
+def test_loose_content_in_a_list_is_an_item_in_its_place() -> None:
+    """Invalid HTML that browsers still show: text and wrappers between a list's items."""
+    article = page(
+        "<ul><li>One</li><li></li>Loose text<li>Two</li><div>In a div</div></ul>"
+        "<ol><div><li>Wrapped a</li><li>Wrapped b</li></div></ol>"
+    )
+    bullets, numbers = (b for b in article.blocks if isinstance(b, ListBlock))
+    assert bullets.text == "One\nLoose text\nTwo\nIn a div"
+    assert numbers.text == "Wrapped a\nWrapped b"
+
+
 def test_double_line_breaks_separate_loose_paragraphs() -> None:
     article = page("<div>First line<br>same paragraph.<br>\n<br>Second paragraph.</div>")
     assert [b.text for b in article.blocks][:2] == [
