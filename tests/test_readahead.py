@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,7 +29,7 @@ def sources(samples_dir: Path) -> list[str]:
 def reader_pids(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Articles record the process that read them in `source` (the child inherits the patch)."""
     if threading.active_count() > 1:
-        pytest.skip("another thread runs in this process: read-ahead reads in-process")
+        pytest.skip("another thread runs here, so read-ahead reads in-process: see the next test")
     load = pipeline.load_article
 
     def load_with_pid(source: str) -> Article:
@@ -111,3 +113,18 @@ def _children() -> set[str]:
         if fields[1] == me:
             found.add(status.parent.name)
     return found
+
+
+def test_the_fork_tests_run_in_a_process_without_threads() -> None:
+    """An earlier test may leave a thread running (Dask keeps one); then read-ahead rightly
+    reads in-process, and the tests above run again here in a fresh interpreter."""
+    if threading.active_count() == 1:
+        pytest.skip("no other thread: the tests above forked in this process")
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", __file__],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "5 passed, 1 skipped" in result.stdout, result.stdout
