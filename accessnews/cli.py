@@ -55,6 +55,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     status = 0
     # Read-ahead forks first, so the child does not inherit the writers' engine and tables.
     with read_ahead(args.articles) as outcomes, _renderer(args) as renderer:
+        _collect_from_now_on()
         for number, (source, stem, outcome) in enumerate(
             zip(args.articles, stems, outcomes, strict=True), start=1
         ):
@@ -198,8 +199,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     return status
 
 
+def _collect_from_now_on() -> None:
+    """Once a command has loaded what it needs: freeze the objects of start-up, so that the
+    collector never walks them again, and turn it back on (`python -m accessnews` and the
+    `accessnews` command start with it off; see __main__.py)."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 def _main(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
+    if args.run is not _cmd_render:  # render loads its writers first
+        _collect_from_now_on()
     try:
         return args.run(args)
     except AccessnewsError as error:

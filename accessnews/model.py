@@ -7,7 +7,6 @@ a braille page and a JSON entry can point at the same block.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field, replace
 
 
@@ -131,6 +130,8 @@ def block_type(block: Block) -> str:
 
 def block_id(position: int, block: Block) -> str:
     """A stable id: the block's position and a short hash of its type and text."""
+    import hashlib  # here: OpenSSL's start-up is paid by the processes that number blocks
+
     digest = hashlib.sha1(f"{block_type(block)}\0{block.text}".encode()).hexdigest()[:8]
     return f"b{position:03d}-{digest}"
 

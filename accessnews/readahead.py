@@ -14,6 +14,7 @@ run (a forked child would inherit their locks), the parent reads in-process.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import signal
@@ -67,6 +68,7 @@ def read_ahead(sources: Sequence[str]) -> Iterator[Iterator[Outcome]]:
     sys.stderr.flush()
     pid = os.fork()
     if pid == 0:  # the child: read, send, and leave without running the parent's exit code
+        gc.enable()  # off while the command started (__main__.py); the child reads on its own
         os.close(reader)
         status = 1
         try:
