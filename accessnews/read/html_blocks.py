@@ -75,7 +75,8 @@ class _Walk:
         for child in child_nodes(node):
             if not is_element(child):
                 self.pending += node_spans(child, self.base)
-                if _content(child).strip():  # whitespace between two <br> keeps the break pending
+                # Whitespace or a comment between two <br> keeps the break pending.
+                if isinstance(child, str) and child.strip():
                     after_break = False
             elif child.tag in INLINE_TAGS and not any(
                 t.tag in _BLOCK_CHILDREN for t in tags_under(child)
@@ -190,11 +191,6 @@ class _Walk:
             blocks.append(Quote(spans_of(cite)))
         self.blocks += blocks
         self.dropped += inner.dropped
-
-
-def _content(node: Node) -> str:
-    """A text run's text or a comment's: either, unless blank, ends a run of `<br>`."""
-    return node if isinstance(node, str) else node.text or ""
 
 
 def _is_item(tag: HtmlElement) -> bool:

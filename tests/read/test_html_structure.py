@@ -90,8 +90,10 @@ def test_loose_content_in_a_list_is_an_item_in_its_place() -> None:
     assert numbers.text == "Wrapped a\nWrapped b"
 
 
-def test_double_line_breaks_separate_loose_paragraphs() -> None:
-    article = page("<div>First line<br>same paragraph.<br>\n<br>Second paragraph.</div>")
+@pytest.mark.parametrize("between", ["\n", "", "<!-- ad slot -->", " <!-- x --> "])
+def test_double_line_breaks_separate_loose_paragraphs(between: str) -> None:
+    """A comment between the two breaks is invisible: the paragraph break stays."""
+    article = page(f"<div>First line<br>same paragraph.<br>{between}<br>Second paragraph.</div>")
     assert [b.text for b in article.blocks][:2] == [
         "First line same paragraph.",
         "Second paragraph.",
