@@ -71,6 +71,11 @@ def _cmd_render(args: argparse.Namespace) -> int:
                 continue
             progress.clear()
             print(rendered.summary())
+            for warning in rendered.warnings:
+                print(f"accessnews: warning: {stem}: {warning}", file=sys.stderr)
+            if (failure := rendered.error()) is not None:
+                print(f"accessnews: error: {stem}: {failure}", file=sys.stderr)
+                status = status or failure.exit_code
             if args.verbose:
                 print(rendered.details())
     return status

@@ -19,6 +19,12 @@ class RenderError(AccessnewsError):
     exit_code = 3
 
 
+class PartialRenderError(RenderError):
+    """Some outputs of an article were written and verified; at least one other failed."""
+
+    exit_code = 4
+
+
 class UsageError(AccessnewsError):
     """The command line asks for something impossible (clashing outputs, bad option values)."""
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from .errors import AccessnewsError, PartialRenderError, RenderError
 from .model import Article
 
 
@@ -36,14 +37,26 @@ class Rendered:
     stem: str
     article: Article
     results: list[Result] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)  # "audio: why", one per failed writer
 
     @property
     def files(self) -> list[Path]:
         return [path for result in self.results for path in result.files]
 
+    @property
+    def warnings(self) -> list[str]:
+        return [w for result in self.results for w in getattr(result, "warnings", ())]
+
     def summary(self) -> str:
-        parts = [r.summary() for r in self.results] or ["cleaned only"]
-        return f"{self.stem}: " + "; ".join(parts)
+        parts = [r.summary() for r in self.results] + [f"FAILED {f}" for f in self.failures]
+        return f"{self.stem}: " + "; ".join(parts or ["cleaned only"])
+
+    def error(self) -> RenderError | None:
+        """The failure to report, if any writer failed (after the others still wrote)."""
+        if not self.failures:
+            return None
+        kind = PartialRenderError if self.results else RenderError
+        return kind("; ".join(self.failures))
 
     def details(self) -> str:
         return "\n".join(r.details() for r in self.results)
@@ -81,10 +94,22 @@ class Renderer:
         stem: str,
         progress: Callable[[int, int], None] | None = None,
     ) -> Rendered:
-        """Run every open writer on one article; `progress(done, total)` follows the audio."""
+        """Run every open writer on one article; `progress(done, total)` follows the audio.
+
+        Writers are independent: one that fails is recorded in `failures` and the others
+        still write, so a speech failure never costs the reader the braille (or the reverse).
+        """
         rendered = Rendered(stem, article)
+        writers: list[tuple[str, Callable[[], Result]]] = []
         if self._audio is not None:
-            rendered.results.append(self._audio.write(article, outdir, stem, progress=progress))
+            audio = self._audio
+            writers.append(("audio", lambda: audio.write(article, outdir, stem, progress=progress)))
         if self._braille is not None:
-            rendered.results.append(self._braille.write(article, outdir, stem))
+            braille = self._braille
+            writers.append(("braille", lambda: braille.write(article, outdir, stem)))
+        for name, write in writers:
+            try:
+                rendered.results.append(write())
+            except AccessnewsError as error:
+                rendered.failures.append(f"{name}: {error}")
         return rendered

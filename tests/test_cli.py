@@ -93,3 +93,34 @@ def test_render_refuses_clashing_output_names(tmp_path: Path) -> None:
     result = run("render", "--no-audio", "--no-braille", "a/story.txt", "b/story.html")
     assert result.returncode == 2
     assert "same output names: story" in result.stderr
+
+
+def test_render_speaks_paragraphs_ending_in_multi_word_entries(tmp_path: Path) -> None:
+    """'in a row' is one espeak-ng dictionary entry: the self-check once refused the article."""
+    story = tmp_path / "row.txt"
+    story.write_text("Test\n\nThey sat in a row.\n\nThe vote went in favour of the.\n")
+    result = run("render", str(story), "-o", str(tmp_path / "out"), "--no-braille")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "row.mp3").stat().st_size > 0
+
+
+def test_an_audio_failure_still_writes_the_braille(tmp_path: Path) -> None:
+    """Without LAME the audio fails; the braille is written and the exit status says partial."""
+    story = tmp_path / "story.txt"
+    story.write_text("Headline\n\nA first paragraph of the story.\n")
+    no_lame = tmp_path / "bin"
+    no_lame.mkdir()
+    result = subprocess.run(
+        [sys.executable, "-m", "accessnews", "render", str(story), "-o", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env={"PATH": str(no_lame), "HOME": str(tmp_path)},
+    )
+    assert result.returncode == 4, result.stderr
+    assert "FAILED audio: LAME is not installed" in result.stdout
+    assert "braille" in result.stdout
+    assert result.stderr.count("\n") == 1 and "error: story: audio:" in result.stderr
+    assert {p.suffix for p in (tmp_path / "out").iterdir()} >= {".brf", ".pef"}
+    assert not (tmp_path / "out" / "story.mp3").exists()

@@ -2,8 +2,10 @@
 
 One long-lived pyttsx3 engine per process, driven through the project's own espeak-ng driver
 (espeak_driver.py). Every piece of text is synthesised, checked (finished, not empty, duration
-plausible for its word count, last word reached) and retried once; a piece that still fails
-raises RenderError, so text is never lost, truncated or reordered silently.
+plausible for its speech units, the text consumed up to its last word) and retried once; a
+piece that still fails is split into sentences, then clauses, and the parts spoken. A part that
+fails even then keeps the audio it produced and is reported as a warning: the self-check never
+costs the reader an article, and a doubt is never silent.
 
 Synthesis is synchronous (no espeak-ng thread), so unlike pyttsx3 2.99's driver the engine
 also works in a forked worker process.
@@ -21,15 +23,19 @@ import pyttsx3
 
 from ..errors import AccessnewsError, RenderError
 from . import espeak_driver
-from .espeak_driver import SAMPLE_WIDTH, WordMark
+from .espeak_driver import SAMPLE_WIDTH
 
 DRIVER = "accessnews_espeak"
 # Long text is synthesised in pieces of at most this many characters, cut at sentence ends:
 # a failed check then costs one short retry, and espeak-ng never sees a huge buffer.
 MAX_PIECE = 4000
-_WORD = re.compile(r"\w+")
-_TOKEN = re.compile(r"[^\s\w]*\w\S*")
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+# Scripts written without spaces between words: each character is about one syllable.
+_SYLLABIC = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_SYLLABIC_CHAR = re.compile(f"[{_SYLLABIC}]")
+_WORD = re.compile(f"[^\\W{_SYLLABIC}]+")
+_LAST_WORD_CHAR = re.compile(r"\w(?=\W*$)")
+_SENTENCE_END = re.compile(r"(?<=[.!?…。！？])\s*(?=\S)")
+_CLAUSE_END = re.compile(r"(?<=[,;:，；：、])\s*(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -69,27 +75,48 @@ def pieces(text: str, limit: int = MAX_PIECE) -> Iterator[str]:
         yield piece
 
 
+def speech_units(text: str) -> int:
+    """Roughly how many words a listener hears: space-separated words, plus one per character
+    of scripts written without spaces (Chinese, Japanese, Korean syllable blocks)."""
+    return len(_WORD.findall(text)) + len(_SYLLABIC_CHAR.findall(text))
+
+
 def speech_problem(
-    text: str, pcm: bytes, words: tuple[WordMark, ...], finished: bool, sample_rate: int, wpm: int
+    text: str, pcm: bytes, consumed: int, finished: bool, sample_rate: int, wpm: int
 ) -> str | None:
-    """Why the audio for `text` cannot be right, or None when it passes every check."""
-    count = len(_WORD.findall(text))
-    seconds = len(pcm) / SAMPLE_WIDTH / sample_rate
-    expected = count * 60 / wpm
-    # espeak-ng marks a word at the start of its whitespace-delimited token (sometimes with
-    # length 0, before closing quotes), so the last spoken token is the one to look for.
-    last_token = max((m.start() for m in _TOKEN.finditer(text)), default=0)
-    if not count:
+    """Why the audio for `text` cannot be right, or None when it passes every check.
+
+    `consumed` is how many characters of `text` the engine reported reaching (its word and
+    sentence-end events); the audio is cut short when that stops before the last word.
+    """
+    units = speech_units(text)
+    if not units:
         return None  # nothing speakable (spaces, punctuation): espeak-ng may not even call back
     if not finished:
         return "synthesis did not finish"
     if not pcm:
         return "no audio"
-    if not 0.3 * expected <= seconds <= 4 * expected + 2:
-        return f"{seconds:.1f} s of audio for {count} words"
-    if max((m.start for m in words), default=-1) < last_token:
+    last = _LAST_WORD_CHAR.search(text)
+    if last is not None and consumed <= last.start():
         return "the audio stops before the last word"
+    seconds = len(pcm) / SAMPLE_WIDTH / sample_rate
+    expected = units * 60 / wpm
+    if not 0.3 * expected <= seconds <= 4 * expected + 2:
+        return f"{seconds:.1f} s of audio for {units} words"
     return None
+
+
+def _split(text: str) -> list[str]:
+    """`text` in smaller parts for another try: its sentences, else its clauses, else halves."""
+    for boundary in (_SENTENCE_END, _CLAUSE_END):
+        parts = [part for part in boundary.split(text) if part.strip()]
+        if len(parts) > 1:
+            return parts
+    words = text.split()
+    if len(words) > 1:
+        middle = len(words) // 2
+        return [" ".join(words[:middle]), " ".join(words[middle:])]
+    return [text]
 
 
 def _register_driver() -> None:
@@ -131,29 +158,45 @@ class SpeechEngine:
         )
         self._settings = settings
 
-    def speak(self, text: str) -> bytes:
-        """Mono 16-bit PCM of `text` at `sample_rate`, every piece checked and retried once."""
+    def speak(self, text: str, warnings: list[str] | None = None) -> bytes:
+        """Mono 16-bit PCM of `text` at `sample_rate`, every piece checked and retried once.
+
+        A piece that fails twice is spoken in smaller parts; what still fails keeps its audio
+        and adds a line to `warnings` (when given), so the caller can report it.
+        """
         if self._settings is None:
             raise RenderError("no voice selected before synthesis")
-        return b"".join(self._speak_piece(piece) for piece in pieces(text))
+        found = warnings if warnings is not None else []
+        return b"".join(self._speak_piece(piece, found) for piece in pieces(text))
 
-    def _speak_piece(self, text: str) -> bytes:
+    def _speak_piece(self, text: str, warnings: list[str]) -> bytes:
+        pcm, problem = self.attempt(text)
+        if problem is not None:
+            pcm, problem = self.attempt(text)
+        if problem is None:
+            return pcm
+        parts = _split(text)
+        if len(parts) > 1:
+            return b"".join(self._speak_piece(part, warnings) for part in parts)
+        warnings.append(f"speech self-check unsure ({problem}), audio kept for: {text[:60]!r}")
+        return pcm
+
+    def attempt(self, text: str) -> tuple[bytes, str | None]:
+        """One synthesis of `text`: its PCM and the self-check's verdict (None: it passed).
+
+        Public so that benchmarks/speech_sweep.py can count first-try doubts on real text."""
         assert self._settings is not None
-        problem: str | None = "not attempted"
-        for _attempt in range(2):
-            result = self._run(lambda: self._tts.say(text))
-            pcm = result.get("pcm", b"")
-            problem = speech_problem(
-                text,
-                pcm,
-                result.get("words", ()),
-                result.get("finished", False),
-                self.sample_rate,
-                self._settings.rate,
-            )
-            if problem is None:
-                return pcm
-        raise RenderError(f"speech synthesis failed twice ({problem}) for: {text[:60]!r}")
+        result = self._run(lambda: self._tts.say(text))
+        pcm = result.get("pcm", b"")
+        problem = speech_problem(
+            text,
+            pcm,
+            result.get("consumed", 0),
+            result.get("finished", False),
+            self.sample_rate,
+            self._settings.rate,
+        )
+        return pcm, problem
 
     def _run(self, queue: Callable[[], object]) -> dict[str, Any]:
         """Queue commands and run them; the last synthesis result, or raise the driver's error.

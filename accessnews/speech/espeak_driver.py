@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import ctypes
 import wave
-from dataclasses import dataclass
 from typing import Any
 
 from pyttsx3.drivers import _espeak
@@ -23,15 +22,6 @@ from pyttsx3.voice import Voice
 
 SAMPLE_WIDTH = 2  # espeak-ng delivers signed 16-bit mono samples
 BUFFER_MS = 500  # audio per callback: fewer Python calls than espeak-ng's default 60 ms
-
-
-@dataclass(frozen=True)
-class WordMark:
-    """One spoken word: its character span in the text and where its audio starts (ms)."""
-
-    start: int
-    length: int
-    audio_ms: int
 
 
 class _Library:
@@ -75,7 +65,7 @@ class EspeakDriver:
         _Library.start(self)
         self._proxy = proxy
         self._chunks: list[bytes] = []
-        self._words: list[WordMark] = []
+        self._consumed = 0
         self._finished = False
         self._settings: dict[str, int] = {}
 
@@ -104,8 +94,8 @@ class EspeakDriver:
     # -- synthesis ---------------------------------------------------------------------------
     def say(self, text: str) -> None:
         """Render `text` and publish its PCM and word marks on the "synthesized" topic."""
-        pcm, words, finished = self._synthesize(text)
-        self._proxy.notify("synthesized", text=text, pcm=pcm, words=words, finished=finished)
+        pcm, consumed, finished = self._synthesize(text)
+        self._proxy.notify("synthesized", text=text, pcm=pcm, consumed=consumed, finished=finished)
         self._proxy.notify("finished-utterance", completed=finished)
 
     def save_to_file(self, text: str, filename: str) -> None:
@@ -118,25 +108,36 @@ class EspeakDriver:
             out.writeframes(pcm)
         self._proxy.notify("finished-utterance", completed=finished)
 
-    def _synthesize(self, text: str) -> tuple[bytes, tuple[WordMark, ...], bool]:
+    def _synthesize(self, text: str) -> tuple[bytes, int, bool]:
+        """PCM, how many characters of `text` espeak-ng reported consuming, and whether the
+        message finished."""
         _Library.active = self
-        self._chunks, self._words, self._finished = [], [], False
+        self._chunks, self._consumed, self._finished = [], 0, False
         data = text.encode("utf-8")
         status = _espeak.cSynth(
             data, len(data) + 1, 0, _espeak.POS_CHARACTER, 0, _espeak.CHARS_UTF8, None, None
         )
         if status != _espeak.EE_OK:
             raise RuntimeError(f"espeak-ng refused the text (status {status})")
-        return b"".join(self._chunks), tuple(self._words), self._finished
+        return b"".join(self._chunks), self._consumed, self._finished
 
     def on_audio(self, wav: Any, numsamples: int, events: Any) -> None:
-        """espeak-ng's callback: collect samples and word events (list ends with type 0)."""
+        """espeak-ng's callback: collect samples and how far into the text its events reach.
+
+        A word event spans [text_position - 1, + length) (1-based); a sentence-end event's
+        text_position is the character after the sentence. Multi-word dictionary entries
+        ("in a row") give one word event for several words, but the sentence end still
+        reaches the end of what was spoken, so the reach is what espeak-ng really consumed.
+        """
         index = 0
         while (event := events[index]).type != _espeak.EVENT_LIST_TERMINATED:
             if event.type == _espeak.EVENT_WORD:
-                self._words.append(
-                    WordMark(event.text_position - 1, event.length, event.audio_position)
-                )
+                reach = event.text_position - 1 + event.length
+            elif event.type == _espeak.EVENT_END:
+                reach = event.text_position
+            else:
+                reach = 0
+            self._consumed = max(self._consumed, reach)
             index += 1
         # In synchronous mode espeak-ng ends a message with one call carrying no samples.
         self._finished = numsamples == 0

@@ -58,13 +58,16 @@ class AudioResult:
     chapter_list: tuple[Chapter, ...] = ()
     voice: str = ""
     speech: float = 0.0  # seconds of synthesised speech, without the pauses between blocks
+    warnings: tuple[str, ...] = ()  # "block id: what the speech self-check doubted"
 
     def summary(self) -> str:
         chapters = f"{self.chapters} chapter{'s' if self.chapters != 1 else ''}"
-        return f"audio {clock(self.duration)}, {chapters}, {self.words} words"
+        doubts = f", {len(self.warnings)} speech warning(s)" if self.warnings else ""
+        return f"audio {clock(self.duration)}, {chapters}, {self.words} words{doubts}"
 
     def details(self) -> str:
         lines = [f"  voice {self.voice}; files: {', '.join(p.name for p in self.files)}"]
+        lines += [f"  warning: {warning}" for warning in self.warnings]
         lines += [
             f"  {clock(c.start_ms / 1000):>6}  {c.title}  [{c.block_id}]" for c in self.chapter_list
         ]
@@ -78,6 +81,7 @@ class _Timeline:
     starts: tuple[int, ...]
     lengths: tuple[int, ...]
     total: int
+    warnings: tuple[str, ...] = ()  # "block id: doubt" for audio kept despite the self-check
 
 
 class AudioWriter:
@@ -144,6 +148,7 @@ class AudioWriter:
             chapter_list=tuple(chapters),
             voice=profile.name,
             speech=sum(timeline.lengths) / self._engine.sample_rate,
+            warnings=timeline.warnings,
         )
 
     def _synthesize(
@@ -162,12 +167,15 @@ class AudioWriter:
         blocks_done = 0
         starts: list[int] = []
         lengths: list[int] = []
+        warnings: list[str] = []
         position = 0
         if progress:
             progress(0, blocks_total)
         for index, utterance in enumerate(utterances):
             self._engine.use(profile.settings(rate, quoted=utterance.quoted))
-            pcm = self._engine.speak(utterance.text)
+            doubts: list[str] = []
+            pcm = self._engine.speak(utterance.text, doubts)
+            warnings += [f"{utterance.block_id}: {doubt}" for doubt in doubts]
             starts.append(position)
             lengths.append(len(pcm) // SAMPLE_WIDTH)
             position += len(pcm) // SAMPLE_WIDTH
@@ -185,7 +193,7 @@ class AudioWriter:
                 blocks_done += 1
                 if progress:
                     progress(blocks_done, blocks_total)
-        return _Timeline(tuple(starts), tuple(lengths), position)
+        return _Timeline(tuple(starts), tuple(lengths), position, tuple(warnings))
 
     def _file_contents(
         self,

@@ -10,7 +10,7 @@ import pyttsx3
 
 from accessnews.errors import AccessnewsError
 from accessnews.speech.engine import DRIVER, SpeechEngine, VoiceSettings, pieces, speech_problem
-from accessnews.speech.espeak_driver import SAMPLE_WIDTH, WordMark
+from accessnews.speech.espeak_driver import SAMPLE_WIDTH
 
 from .conftest import SENTENCES
 
@@ -77,20 +77,68 @@ def test_long_text_is_cut_at_sentence_ends_and_nothing_is_lost():
 
 
 @pytest.mark.parametrize(
-    ("pcm_seconds", "marks", "finished", "problem"),
+    ("pcm_seconds", "consumed", "finished", "problem"),
     [
-        (4.0, (WordMark(0, 3, 0), WordMark(24, 3, 3000)), True, None),
-        (4.0, (WordMark(0, 3, 0),), False, "did not finish"),
-        (0.0, (), True, "no audio"),
-        (0.3, (WordMark(0, 3, 0), WordMark(24, 3, 3000)), True, "of audio for"),
-        (4.0, (WordMark(0, 3, 0), WordMark(8, 5, 900)), True, "stops before the last word"),
+        (4.0, 27, True, None),
+        (4.0, 3, False, "did not finish"),
+        (0.0, 27, True, "no audio"),
+        (0.3, 27, True, "of audio for"),
+        (4.0, 13, True, "stops before the last word"),
+        (4.0, 24, True, "stops before the last word"),
+        (4.0, 26, True, "stops before the last word"),  # its last letter not reached
     ],
 )
-def test_speech_checks(pcm_seconds, marks, finished, problem):
+def test_speech_checks(pcm_seconds, consumed, finished, problem):
     text = "One two three four five six"  # 6 words, the last one at 24
     pcm = bytes(int(pcm_seconds * 22050) * SAMPLE_WIDTH)
-    found = speech_problem(text, pcm, marks, finished, 22050, 175)
+    found = speech_problem(text, pcm, consumed, finished, 22050, 175)
     assert found is None if problem is None else problem in found
+
+
+def _check(engine: SpeechEngine, spoken: str, expected: str) -> str | None:
+    """The self-check's verdict on the real synthesis of `spoken`, judged as `expected`."""
+    result = engine._run(lambda: engine._tts.say(spoken))
+    return speech_problem(
+        expected, result["pcm"], result["consumed"], result["finished"], engine.sample_rate, 175
+    )
+
+
+ENDINGS = [
+    "They sat in a row.",  # espeak-ng speaks "in a row" as one dictionary entry
+    "The council voted in favour of the.",
+    "It was a victory for the",
+    "Tickets are on sale for a",
+    "She said it was “all in a day's work”.",
+    "Nobody knew at all, as a rule, in a way.",
+]
+
+
+@pytest.mark.parametrize("text", ENDINGS)
+def test_real_endings_pass_the_check(engine, text):
+    engine.use(VOICE)
+    assert _check(engine, text, text) is None
+    warnings: list[str] = []
+    assert engine.speak(text, warnings) and warnings == []
+
+
+def test_a_really_truncated_piece_is_still_caught(engine):
+    """Audio that really stops early (the text cut before its last words) fails the check."""
+    engine.use(VOICE)
+    found = _check(engine, "They sat in a", "They sat in a row and waited.")
+    assert found is not None and "stops before the last word" in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["مرحبا بالعالم، هذا نص عربي.", "שלום עולם, זה טקסט בעברית.", "今日は晴れです。北京欢迎你。"],
+    ids=["arabic", "hebrew", "cjk"],
+)
+def test_other_scripts_never_refuse_the_text(engine, text):
+    """An English voice may spell these out; the audio is kept and doubts become warnings."""
+    engine.use(VOICE)
+    warnings: list[str] = []
+    assert len(engine.speak(f"The report said: {text} Then it ended.", warnings)) > 0
+    assert all("audio kept" in warning for warning in warnings)
 
 
 def test_text_without_words_needs_no_audio(engine):
