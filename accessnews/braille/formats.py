@@ -40,7 +40,7 @@ NOTE = Margins(7, 5)
 IMAGE_LEAD = "Image: "
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 BULLET = "\u2022 "  # UEB's bullet (dots 456, 256)
-PLAIN_BULLET = "- "  # for tables without a bullet sign (es-g2)
+PLAIN_BULLET = "- "  # for tables without a bullet sign (the Spanish ones)
 
 
 def _para(translate: Translate, spans: Inlines, margins: Margins, **flags: bool) -> Para:

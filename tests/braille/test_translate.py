@@ -62,7 +62,7 @@ def test_untranslatable_characters_become_transcriber_notes(ueb: Translator) -> 
 
 def test_table_by_language_and_explicit_choice() -> None:
     assert table_for(None, "en-GB") == "en-ueb-g2.ctb"
-    assert table_for(None, "es") == "es-g2.ctb"
+    assert table_for(None, "es") == "es-g1.ctb"
     assert table_for("en-us-g2.ctb", "fr") == "en-us-g2.ctb"
 
 
