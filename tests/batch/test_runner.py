@@ -176,3 +176,24 @@ def test_a_worker_keeps_one_renderer_per_set_of_options() -> None:
     same = renderer_for(RenderOptions(braille=BrailleOptions()))
     assert renderer_for(RenderOptions(braille=BrailleOptions())) is same
     assert renderer_for(RenderOptions(braille=BrailleOptions(cells=32))) is not same
+
+
+def test_an_audio_failure_keeps_the_braille_and_is_retried(
+    tmp_path: Path, articles: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without LAME the audio fails: the braille files are kept and listed, the member is
+    failed, and the next run (LAME back) renders it again instead of calling it unchanged."""
+    from accessnews.speech.writer import AudioOptions
+
+    both = RenderOptions(audio=AudioOptions(), braille=BrailleOptions())
+    archive = write_zip(tmp_path / "day.zip", {"a.txt": articles["a.txt"]})
+    out = tmp_path / "out"
+    with monkeypatch.context() as patched:
+        patched.setenv("PATH", str(tmp_path))  # no lame here
+        run_batch(archive, out, both, BatchSettings(jobs=1, time_limit=60))
+    member = json.loads((out / "report.json").read_text())["members"][0]
+    assert member["status"] == "failed" and "audio: LAME is not installed" in member["error"]
+    assert {"a.brf", "a.pef"} <= set(member["files"]) and (out / "a.brf").exists()
+    report = run_batch(archive, out, both, BatchSettings(jobs=1, time_limit=60))
+    assert _statuses(out) == {"a.txt": "rendered"} and not report.failed
+    assert (out / "a.mp3").stat().st_size > 0
