@@ -22,7 +22,7 @@ from ..read import read_bytes
 from ..render import Renderer, RenderOptions
 
 # Result fields copied into the report (each writer has some of them).
-METRICS = ("duration", "chapters", "pages", "accuracy", "warnings")
+METRICS = ("duration", "chapters", "pages", "accuracy")
 MODEL_SUFFIX = ".model.json"
 
 
@@ -67,9 +67,9 @@ def renderer_for(options: RenderOptions) -> Renderer:
 
 
 def _metric(value: Any) -> Any:
-    """A result field as JSON: numbers rounded, warnings as a list of lines."""
+    """A result field as JSON: lists become their length (e.g. number of chapters)."""
     if isinstance(value, list | tuple):
-        return list(value)
+        return len(value)
     return round(value, 3) if isinstance(value, float) else value
 
 
@@ -86,7 +86,7 @@ def _render(task: Task, options: RenderOptions) -> Outcome:
         for result in rendered.results
         for name in METRICS
         if getattr(result, name, None) is not None
-    }
+    } | ({"warnings": rendered.warnings} if rendered.warnings else {})
     relative = tuple(Path(f).resolve().relative_to(outdir.resolve()).as_posix() for f in files)
     if rendered.failures:  # the other outputs are kept; the next run tries this one again
         return Outcome(task.index, "failed", relative, metrics, "; ".join(rendered.failures))

@@ -51,6 +51,15 @@ def _emphasis_class(table: str, name: str) -> int:
     return int(function(table.encode(), name.encode()))
 
 
+def _back_translates(table: str) -> bool:
+    """False for tables whose metadata says liblouis translates them one way only
+    (`#+direction: forward`, e.g. es-g2, de-g2): back-translating those gives no measure."""
+    function = louis.liblouis.lou_getTableInfo
+    function.restype = ctypes.c_char_p
+    function.argtypes = [ctypes.c_char_p, ctypes.c_char_p]
+    return function(table.encode(), b"direction") != b"forward"
+
+
 class Translator:
     """One liblouis table, compiled once and reused for every article."""
 
@@ -61,6 +70,7 @@ class Translator:
             louis.checkTable(self._tables)
         except RuntimeError as error:
             raise AccessnewsError(f"liblouis cannot load braille table {table!r}") from error
+        self.back_translates = _back_translates(table)
         self._italic = _emphasis_class(table, "italic")
         self._bold = _emphasis_class(table, "bold")
         self._defined: dict[str, bool] = {}

@@ -26,6 +26,7 @@ PAGE_NUMBER_CHOICES = ("bottom", "top", "none")
 MIN_CELLS = 2 * CENTRE_MARGIN + NOTE.first + 7  # room for a centred word and a note's first word
 MIN_LINES = 1 + 2 + (1 + KEEP_LINES) + 1  # top furniture, heading + blank + kept lines, number
 DIFFERENCES_SHOWN = 40
+SELF_CHECK_WARNING = 0.95  # below this share of words back-translated, the result warns
 
 
 @dataclass(frozen=True)
@@ -54,32 +55,49 @@ class BrailleOptions:
 class BrailleResult:
     files: list[Path]
     pages: int
-    accuracy: float
+    accuracy: float | None  # None: the table cannot be back-translated, so not checked
     table: str
-    check: SelfCheck
+    check: SelfCheck | None
     untranslatable: tuple[Untranslatable, ...] = ()
 
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        if self.accuracy is None or self.accuracy >= SELF_CHECK_WARNING:
+            return ()
+        return (
+            f"braille self-check {self.accuracy:.1%} of words is below "
+            f"{SELF_CHECK_WARNING:.0%} with {self.table} (see -v for the differences)",
+        )
+
     def summary(self) -> str:
-        summary = f"braille {self.pages} pages, self-check {self.accuracy:.1%} words"
+        checked = (
+            f"self-check {self.accuracy:.1%} words"
+            if self.accuracy is not None
+            else f"self-check not checked ({self.table} is forward-only in liblouis)"
+        )
+        summary = f"braille {self.pages} pages, {checked}"
         if self.untranslatable:
             count = len(self.untranslatable)
             summary += f", {count} character{'s' * (count > 1)} without braille described in notes"
         return summary
 
     def details(self) -> str:
-        shown = self.check.differences[:DIFFERENCES_SHOWN]
+        check = self.check
+        shown = check.differences[:DIFFERENCES_SHOWN] if check else ()
         lines = [
-            f"braille table {self.table}: {self.check.words} words, {self.check.errors} word "
-            f"errors in the back-translation, differences: {len(self.check.differences)}, "
-            f"{self.check.unread} emphasis indicators liblouis cannot back-translate"
+            f"braille table {self.table}: {check.words} words, {check.errors} word "
+            f"errors in the back-translation, differences: {len(check.differences)}, "
+            f"{check.unread} emphasis indicators liblouis cannot back-translate"
+            if check
+            else f"braille table {self.table}: liblouis cannot back-translate it; not checked"
         ]
         lines += [
             f"  no braille in {self.table}, described in a transcriber's note: {item}"
             for item in self.untranslatable
         ]
         lines += [f"  {difference}" for difference in shown]
-        if len(self.check.differences) > len(shown):
-            lines.append(f"  ... and {len(self.check.differences) - len(shown)} more")
+        if check and len(check.differences) > len(shown):
+            lines.append(f"  ... and {len(check.differences) - len(shown)} more")
         return "\n".join(lines)
 
 
@@ -113,7 +131,11 @@ class BrailleWriter:
         pages = paginate(groups, setup, translator.number)
         _verify_complete(article, groups, pages)
         brf_bytes = brf(pages)
-        check = self_check(groups, pages, brf_bytes, translator.back_translate)
+        check = (
+            self_check(groups, pages, brf_bytes, translator.back_translate)
+            if translator.back_translates
+            else None
+        )
         meta = PefMeta(
             title=article.headline,
             creators=article.bylines,
@@ -131,7 +153,12 @@ class BrailleWriter:
             write_atomic(Path(outdir) / name, data)
             files.append(Path(outdir) / name)
         return BrailleResult(
-            files, len(pages), check.accuracy, translator.table, check, untranslatable
+            files,
+            len(pages),
+            check.accuracy if check else None,
+            translator.table,
+            check,
+            untranslatable,
         )
 
 

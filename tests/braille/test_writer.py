@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -207,3 +208,22 @@ def test_article_without_headline_or_bylines(tmp_path: Path) -> None:
     result = render(article, tmp_path)
     assert brf_pages(tmp_path / "art.brf")[0][0] == "  ,ONLY A P>AGRAPH4"
     assert result.accuracy == 1.0
+
+
+@pytest.mark.parametrize("table", ["es-g2.ctb", "de-g2.ctb"])
+def test_forward_only_tables_are_not_checked(tmp_path: Path, table: str) -> None:
+    """liblouis marks these tables `direction: forward`: a back-translation score would be
+    meaningless, so the result says "not checked" instead of a number."""
+    article = Article("Titular", language="es", blocks=(Paragraph((Span("La casa grande."),)),))
+    result = render(article, tmp_path, table=table)
+    assert result.accuracy is None and result.check is None and result.warnings == ()
+    assert f"not checked ({table} is forward-only in liblouis)" in result.summary()
+    assert "not checked" in result.details()
+
+
+def test_a_low_self_check_is_a_warning(tmp_path: Path) -> None:
+    article = Article("Titular", language="es", blocks=(Paragraph((Span("La casa grande."),)),))
+    good = render(article, tmp_path, table="es-g1.ctb")
+    assert good.accuracy == 1.0 and good.warnings == ()
+    (warning,) = replace(good, accuracy=0.9).warnings
+    assert warning.startswith("braille self-check 90.0% of words is below 95% with es-g1.ctb")
