@@ -18,6 +18,7 @@ from .chapters import plan_chapters, words
 from .engine import SAMPLE_WIDTH, SpeechEngine
 from .language import language_for
 from .mp3 import Chapter, Encoder, Tags, id3_tag
+from .scripts import voice_for_script
 from .spoken import SpokenForm, Utterance
 from .voices import VoiceProfile, load_profiles, select_profile
 
@@ -172,7 +173,8 @@ class AudioWriter:
         if progress:
             progress(0, blocks_total)
         for index, utterance in enumerate(utterances):
-            self._engine.use(profile.settings(rate, quoted=utterance.quoted))
+            settings = profile.settings(rate, quoted=utterance.quoted)
+            self._engine.use(voice_for_script(utterance.text, settings))
             doubts: list[str] = []
             pcm = self._engine.speak(utterance.text, doubts)
             warnings += [f"{utterance.block_id}: {doubt}" for doubt in doubts]
