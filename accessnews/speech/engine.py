@@ -32,8 +32,9 @@ MAX_PIECE = 4000
 # Scripts written without spaces between words: each character is about one syllable.
 _SYLLABIC = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 _SYLLABIC_CHAR = re.compile(f"[{_SYLLABIC}]")
-_WORD = re.compile(f"[^\\W{_SYLLABIC}]+")
-_LAST_WORD_CHAR = re.compile(r"\w(?=\W*$)")
+_WORD = re.compile(f"[^\\W_{_SYLLABIC}]+")
+_DIGIT = re.compile(r"\d")
+_LAST_WORD_CHAR = re.compile(r"[^\W_](?=[\W_]*$)")
 _SENTENCE_END = re.compile(r"(?<=[.!?…。！？])\s*(?=\S)")
 _CLAUSE_END = re.compile(r"(?<=[,;:，；：、])\s*(?=\S)")
 
@@ -75,10 +76,14 @@ def pieces(text: str, limit: int = MAX_PIECE) -> Iterator[str]:
         yield piece
 
 
-def speech_units(text: str) -> int:
+def speech_units(text: str, *, per_digit: bool = False) -> int:
     """Roughly how many words a listener hears: space-separated words, plus one per character
-    of scripts written without spaces (Chinese, Japanese, Korean syllable blocks)."""
-    return len(_WORD.findall(text)) + len(_SYLLABIC_CHAR.findall(text))
+    of scripts written without spaces (Chinese, Japanese, Korean). With `per_digit`, a word
+    counts once per digit it holds: the most a number or code can take ("1000000" is "one
+    million", but "3234567890126" is read digit by digit)."""
+    words = _WORD.findall(text)
+    count = sum(max(1, len(_DIGIT.findall(w))) for w in words) if per_digit else len(words)
+    return count + len(_SYLLABIC_CHAR.findall(text))
 
 
 def speech_problem(
@@ -100,8 +105,8 @@ def speech_problem(
     if last is not None and consumed <= last.start():
         return "the audio stops before the last word"
     seconds = len(pcm) / SAMPLE_WIDTH / sample_rate
-    expected = units * 60 / wpm
-    if not 0.3 * expected <= seconds <= 4 * expected + 2:
+    least, most = units * 60 / wpm, speech_units(text, per_digit=True) * 60 / wpm
+    if not 0.3 * least <= seconds <= 4 * most + 2:
         return f"{seconds:.1f} s of audio for {units} words"
     return None
 

@@ -172,3 +172,15 @@ def test_forked_worker_synthesises_without_hanging(engine, inherited):
     child.join(30)
     assert child.exitcode == 0
     assert abs(results.get(timeout=1) - expected) < engine.sample_rate * SAMPLE_WIDTH // 2
+
+
+@pytest.mark.parametrize(
+    "text", ["Order RX7749201-3318", "4417123456789113", "___", "1000000", "Call 0800 555 0199."]
+)
+def test_numbers_codes_and_rules_pass_the_check(engine, text):
+    """Found by the corpus sweep: long digit runs are read digit by digit (longer than a word),
+    a big round number as two words (shorter than its digits), underscores not at all."""
+    engine.use(VOICE)
+    warnings: list[str] = []
+    engine.speak(text, warnings)
+    assert warnings == []
