@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import sys
 import tomllib
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import AccessnewsError
-from .engine import SpeechEngine, VoiceSettings
+from .engine import EngineVoice, SpeechEngine, VoiceSettings
 
 
 def _voices_dir() -> Path:
@@ -25,6 +26,7 @@ def _voices_dir() -> Path:
 
 VOICES_DIR = _voices_dir()
 DEFAULT_PROFILE = "en-GB"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -85,23 +87,63 @@ def load_profiles(directory: Path = VOICES_DIR) -> dict[str, VoiceProfile]:
     return profiles
 
 
+def _matching(tag: str, candidates: list[tuple[tuple[str, ...], T]]) -> T | None:
+    """The first candidate whose languages hold the tag, else its primary subtag."""
+    tag = tag.lower()
+    for wanted in (tag, tag.split("-")[0]):
+        for languages, candidate in candidates:
+            if wanted in (language.lower() for language in languages):
+                return candidate
+    return None
+
+
+def _engine_profile(voice: EngineVoice, base: VoiceProfile) -> VoiceProfile:
+    """A profile for an espeak-ng voice that no hand-tuned profile covers: its own voice for
+    narration and quotes, the default profile's rate and pauses, no lexicon."""
+    return replace(
+        base,
+        name=voice.id,
+        description=f"espeak-ng {voice.name} (automatic)",
+        languages=voice.languages,
+        voice=voice.id,
+        quote_voice=None,
+        lexicon=(),
+    )
+
+
 def select_profile(
-    profiles: dict[str, VoiceProfile], name: str | None, language: str
+    profiles: dict[str, VoiceProfile],
+    name: str | None,
+    language: str,
+    engine_voices: Sequence[EngineVoice] = (),
 ) -> VoiceProfile:
-    """The named profile, else the one for the language (exact tag, then primary subtag)."""
+    """The named profile or espeak-ng voice id; else the profile for the language (exact tag,
+    then primary subtag); else espeak-ng's voice for it; else the default profile."""
+    default = profiles.get(DEFAULT_PROFILE) or next(iter(profiles.values()))
     if name is not None:
         by_name = {key.lower(): profile for key, profile in profiles.items()}
-        if name.lower() not in by_name:
-            raise AccessnewsError(
-                f"unknown voice {name!r}; available voices: {', '.join(sorted(profiles))}"
-            )
-        return by_name[name.lower()]
-    tag = language.lower()
-    for wanted in (tag, tag.split("-")[0]):
-        for profile in profiles.values():
-            if wanted in (lang.lower() for lang in profile.languages):
-                return profile
-    return profiles.get(DEFAULT_PROFILE) or next(iter(profiles.values()))
+        voices = {voice.id.lower(): voice for voice in engine_voices}
+        if name.lower() in by_name:
+            return by_name[name.lower()]
+        if name.lower() in voices:
+            return _engine_profile(voices[name.lower()], default)
+        raise AccessnewsError(
+            f"unknown voice {name!r}; use a profile ({', '.join(sorted(profiles))}) "
+            "or an espeak-ng voice id (see `accessnews voices`)"
+        )
+    profile = _matching(language, [(p.languages, p) for p in profiles.values()])
+    voice = _matching(language, [(v.languages, v) for v in engine_voices])
+    if profile is None and voice is not None:
+        return _engine_profile(voice, default)
+    return profile or default
+
+
+def voice_warning(profile: VoiceProfile, language: str) -> str | None:
+    """What to tell the reader when the article's language has no voice and another reads it."""
+    primary = language.split("-")[0].lower()
+    if not primary or primary in (lang.split("-")[0].lower() for lang in profile.languages):
+        return None
+    return f"no espeak-ng voice for language {language!r}; read with {profile.name}"
 
 
 def describe_voices() -> str:
@@ -114,6 +156,9 @@ def describe_voices() -> str:
             f"engine voice {profile.voice} at {profile.rate} wpm{quote}"
         )
     voices = SpeechEngine().installed_voices()
-    lines.append(f"\nInstalled espeak-ng voices ({len(voices)}), usable as `voice` in a profile:")
+    lines.append(
+        f"\nInstalled espeak-ng voices ({len(voices)}), usable as --voice ID or `voice` in a "
+        "profile; an article in a language no profile covers is read with its voice:"
+    )
     lines.extend(f"  {v.id:<24} {v.name} [{', '.join(v.languages)}]" for v in voices)
     return "\n".join(lines)

@@ -15,12 +15,12 @@ from ..errors import AccessnewsError, RenderError
 from ..fileio import write_atomic
 from ..model import Article
 from .chapters import plan_chapters, words
-from .engine import SAMPLE_WIDTH, SpeechEngine
+from .engine import SAMPLE_WIDTH, EngineVoice, SpeechEngine
 from .language import language_for
 from .mp3 import Chapter, Encoder, Tags, id3_tag
 from .scripts import voice_for_script
 from .spoken import SpokenForm, Utterance
-from .voices import VoiceProfile, load_profiles, select_profile
+from .voices import VoiceProfile, load_profiles, select_profile, voice_warning
 
 RATE_RANGE = range(80, 451)  # what espeak-ng accepts, words per minute
 # MPEG-2 Layer III bitrates: the only ones for espeak-ng's native 22,050 Hz
@@ -91,12 +91,14 @@ class AudioWriter:
     def __init__(self, options: AudioOptions) -> None:
         self.options = options
         self._profiles = load_profiles()
-        if options.voice is not None:
-            select_profile(self._profiles, options.voice, "")  # unknown voice: fail before work
         self._engine: SpeechEngine | None = None
+        self._voices: list[EngineVoice] = []
 
     def __enter__(self) -> AudioWriter:
         self._engine = SpeechEngine()
+        self._voices = self._engine.installed_voices()
+        if self.options.voice is not None:  # an unknown voice fails before any work
+            select_profile(self._profiles, self.options.voice, "", self._voices)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -111,7 +113,8 @@ class AudioWriter:
     ) -> AudioResult:
         if self._engine is None:
             raise RenderError("AudioWriter.write called outside its `with` block")
-        profile = select_profile(self._profiles, self.options.voice, article.language)
+        profile = select_profile(self._profiles, self.options.voice, article.language, self._voices)
+        no_voice = None if self.options.voice else voice_warning(profile, article.language)
         rate = self.options.rate or profile.rate
         outdir = Path(outdir)
         outdir.mkdir(parents=True, exist_ok=True)
@@ -149,7 +152,7 @@ class AudioWriter:
             chapter_list=tuple(chapters),
             voice=profile.name,
             speech=sum(timeline.lengths) / self._engine.sample_rate,
-            warnings=timeline.warnings,
+            warnings=(no_voice, *timeline.warnings) if no_voice else timeline.warnings,
         )
 
     def _synthesize(

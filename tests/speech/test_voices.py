@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from accessnews.errors import AccessnewsError
-from accessnews.speech.voices import describe_voices, load_profiles, select_profile
+from accessnews.speech.voices import (
+    describe_voices,
+    load_profiles,
+    select_profile,
+    voice_warning,
+)
 
 PROFILES = load_profiles()
 
@@ -19,10 +24,20 @@ def test_shipped_profiles_cover_british_american_spanish_french():
 @pytest.mark.parametrize(
     ("language", "name"),
     [("en", "en-GB"), ("en-GB", "en-GB"), ("en-us", "en-US"), ("es-MX", "es"), ("fr", "fr"),
-     ("de", "en-GB")],
+     ("de", "gmw/de"), ("it-IT", "roa/it"), ("pt-BR", "roa/pt-BR"), ("tlh", "en-GB")],
 )  # fmt: skip
-def test_article_language_picks_the_profile(language, name):
-    assert select_profile(PROFILES, None, language).name == name
+def test_article_language_picks_the_profile(language, name, engine):
+    """Hand-tuned profiles first; any other language espeak-ng speaks gets its own voice."""
+    profile = select_profile(PROFILES, None, language, engine.installed_voices())
+    assert profile.name == name
+    assert (voice_warning(profile, language) is None) == (language != "tlh")
+
+
+def test_an_espeak_voice_id_is_a_voice(engine):
+    profile = select_profile(PROFILES, "roa/IT", "en", engine.installed_voices())
+    assert (profile.voice, profile.rate) == ("roa/it", PROFILES["en-GB"].rate)
+    engine.use(profile.settings())
+    assert engine.speak("Buongiorno a tutti.")
 
 
 def test_named_voice_wins_over_the_language_and_ignores_case():
@@ -30,7 +45,7 @@ def test_named_voice_wins_over_the_language_and_ignores_case():
 
 
 def test_unknown_voice_error_lists_available_profiles():
-    with pytest.raises(AccessnewsError, match="unknown voice 'xx'.*en-GB, en-US, es, fr"):
+    with pytest.raises(AccessnewsError, match="unknown voice 'xx'.*en-GB, en-US, es, fr.*espeak"):
         select_profile(PROFILES, "xx", "en")
 
 

@@ -164,8 +164,9 @@ def test_block_that_gives_no_audio_fails_loudly_and_leaves_no_files(tmp_path):
 
 
 def test_unknown_voice_lists_the_available_profiles():
+    """Refused when the writer opens (it needs the engine's voice list), before any article."""
     with pytest.raises(AccessnewsError, match="en-GB, en-US, es, fr"):
-        AudioWriter(AudioOptions(voice="klingon"))
+        AudioWriter(AudioOptions(voice="klingon")).__enter__()
 
 
 @pytest.mark.parametrize(
