@@ -27,6 +27,7 @@ from lxml import html
 from accessnews.read.language import guess_language
 from accessnews.speech.engine import SAMPLE_WIDTH, SpeechEngine, pieces, speech_units
 from accessnews.speech.language import language_for
+from accessnews.speech.scripts import voice_for_script
 from accessnews.speech.spoken import SpokenForm
 from accessnews.speech.voices import load_profiles, select_profile
 
@@ -74,11 +75,12 @@ class Sweep:
 def sweep(paragraphs: Iterator[str], engine: SpeechEngine) -> Sweep:
     """Speak each paragraph as the renderer would; tally the self-check's verdicts."""
     profiles = load_profiles()
+    voices = engine.installed_voices()
     result = Sweep()
     for paragraph in paragraphs:
         language = guess_language(paragraph)
-        profile = select_profile(profiles, None, language)
-        engine.use(profile.settings())
+        profile = select_profile(profiles, None, language, voices)
+        engine.use(voice_for_script(paragraph, profile.settings()))
         text = SpokenForm(language_for(language), profile.lexicon).say(paragraph)
         for piece in pieces(text):
             result.pieces += 1
@@ -101,12 +103,15 @@ def sweep(paragraphs: Iterator[str], engine: SpeechEngine) -> Sweep:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=0, help="at most N paragraphs per corpus")
+    parser.add_argument("--corpus", choices=("wcxb", "readability"), help="only this corpus")
     args = parser.parse_args()
     if not CORPORA.is_dir():
         print(f"no corpora at {CORPORA}", file=sys.stderr)
         return 2
     engine = SpeechEngine()
     for name, source in (("wcxb", wcxb_paragraphs), ("readability", readability_paragraphs)):
+        if args.corpus not in (None, name):
+            continue
         paragraphs = list(source())
         if args.limit:
             paragraphs = paragraphs[: args.limit]
