@@ -15,6 +15,9 @@ from typing import Any, Protocol
 from .errors import AccessnewsError, PartialRenderError, RenderError
 from .model import Article
 
+# What each writer produces, as named in a batch report's per-output status.
+WRITER_OUTPUTS = {"audio": ("mp3", "chapters"), "braille": ("brf", "pef", "preview")}
+
 
 class Result(Protocol):
     files: list[Path]
@@ -36,8 +39,8 @@ class RenderOptions:
 class Rendered:
     stem: str
     article: Article
-    results: list[Result] = field(default_factory=list)
-    failures: list[str] = field(default_factory=list)  # "audio: why", one per failed writer
+    written: dict[str, Result] = field(default_factory=dict)  # writer name -> its result
+    failures: dict[str, str] = field(default_factory=dict)  # writer name -> why it failed
 
     @property
     def files(self) -> list[Path]:
@@ -48,7 +51,8 @@ class Rendered:
         return [w for result in self.results for w in getattr(result, "warnings", ())]
 
     def summary(self) -> str:
-        parts = [r.summary() for r in self.results] + [f"FAILED {f}" for f in self.failures]
+        parts = [r.summary() for r in self.results]
+        parts += [f"FAILED {name}: {why}" for name, why in self.failures.items()]
         return f"{self.stem}: " + "; ".join(parts or ["cleaned only"])
 
     def error(self) -> RenderError | None:
@@ -56,7 +60,19 @@ class Rendered:
         if not self.failures:
             return None
         kind = PartialRenderError if self.results else RenderError
-        return kind("; ".join(self.failures))
+        return kind("; ".join(f"{name}: {why}" for name, why in self.failures.items()))
+
+    def outputs(self) -> dict[str, str]:
+        """Each output kind asked for (mp3, chapters, brf, pef, preview): rendered or failed."""
+        return {
+            kind: "rendered" if name in self.written else "failed"
+            for name in [*self.written, *self.failures]
+            for kind in WRITER_OUTPUTS[name]
+        }
+
+    @property
+    def results(self) -> list[Result]:
+        return list(self.written.values())
 
     def details(self) -> str:
         return "\n".join(r.details() for r in self.results)
@@ -109,7 +125,7 @@ class Renderer:
             writers.append(("braille", lambda: braille.write(article, outdir, stem)))
         for name, write in writers:
             try:
-                rendered.results.append(write())
+                rendered.written[name] = write()
             except AccessnewsError as error:
-                rendered.failures.append(f"{name}: {error}")
+                rendered.failures[name] = str(error)
         return rendered

@@ -28,6 +28,7 @@ class Line:
     reason: str | None = None
     error: str | None = None
     seconds: float = 0.0
+    outputs: dict[str, str] = field(default_factory=dict)  # mp3, brf ... -> rendered / failed
 
 
 @dataclass

@@ -118,6 +118,7 @@ class _Run:
             outcome.metrics,
             error=outcome.error,
             seconds=outcome.seconds,
+            outputs=outcome.outputs,
         )
 
 

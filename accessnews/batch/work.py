@@ -49,6 +49,7 @@ class Outcome:
     error: str | None = None
     seconds: float = 0.0
     lasting: bool = False  # the same input and options would fail the same way again
+    outputs: dict[str, str] = field(default_factory=dict)  # mp3, brf ... -> rendered / failed
 
 
 _renderers: dict[str, Renderer] = {}
@@ -88,9 +89,11 @@ def _render(task: Task, options: RenderOptions) -> Outcome:
         if getattr(result, name, None) is not None
     } | ({"warnings": rendered.warnings} if rendered.warnings else {})
     relative = tuple(Path(f).resolve().relative_to(outdir.resolve()).as_posix() for f in files)
-    if rendered.failures:  # the other outputs are kept; the next run tries this one again
-        return Outcome(task.index, "failed", relative, metrics, "; ".join(rendered.failures))
-    return Outcome(task.index, "rendered", relative, metrics)
+    outputs = rendered.outputs()
+    error = rendered.error()
+    if error is not None:  # the other outputs are kept; the next run tries this one again
+        return Outcome(task.index, "failed", relative, metrics, str(error), outputs=outputs)
+    return Outcome(task.index, "rendered", relative, metrics, outputs=outputs)
 
 
 def render_task(task: Task, options: RenderOptions) -> Outcome:

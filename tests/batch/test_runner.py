@@ -194,6 +194,15 @@ def test_an_audio_failure_keeps_the_braille_and_is_retried(
     member = json.loads((out / "report.json").read_text())["members"][0]
     assert member["status"] == "failed" and "audio: LAME is not installed" in member["error"]
     assert {"a.brf", "a.pef"} <= set(member["files"]) and (out / "a.brf").exists()
+    assert member["outputs"] == {
+        "mp3": "failed",
+        "chapters": "failed",
+        "brf": "rendered",
+        "pef": "rendered",
+        "preview": "rendered",
+    }
     report = run_batch(archive, out, both, BatchSettings(jobs=1, time_limit=60))
     assert _statuses(out) == {"a.txt": "rendered"} and not report.failed
+    again = json.loads((out / "report.json").read_text())["members"][0]
+    assert set(again["outputs"].values()) == {"rendered"}
     assert (out / "a.mp3").stat().st_size > 0
