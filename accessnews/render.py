@@ -26,6 +26,9 @@ class Result(Protocol):
 
     def details(self) -> str: ...
 
+    @property
+    def warnings(self) -> tuple[str, ...]: ...
+
 
 @dataclass(frozen=True)
 class RenderOptions:
@@ -48,7 +51,7 @@ class Rendered:
 
     @property
     def warnings(self) -> list[str]:
-        return [w for result in self.results for w in getattr(result, "warnings", ())]
+        return [warning for result in self.results for warning in result.warnings]
 
     def summary(self) -> str:
         parts = [r.summary() for r in self.results]

@@ -35,8 +35,10 @@ _SYLLABIC_CHAR = re.compile(f"[{_SYLLABIC}]")
 _WORD = re.compile(f"[^\\W_{_SYLLABIC}]+")
 _DIGIT = re.compile(r"\d")
 _LAST_WORD_CHAR = re.compile(r"[^\W_](?=[\W_]*$)")
-_SENTENCE_END = re.compile(r"(?<=[.!?…。！？])\s*(?=\S)")
-_CLAUSE_END = re.compile(r"(?<=[,;:，；：、])\s*(?=\S)")
+# Latin punctuation ends a sentence or clause only before a space ("3.5", "3,000" do not);
+# the full-width CJK marks end one wherever they stand.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|(?<=[。！？])\s*(?=\S)")
+_CLAUSE_END = re.compile(r"(?<=[,;:])\s+|(?<=[，；：、])\s*(?=\S)")
 
 
 @dataclass(frozen=True)

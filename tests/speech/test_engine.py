@@ -9,7 +9,14 @@ import pytest
 import pyttsx3
 
 from accessnews.errors import AccessnewsError
-from accessnews.speech.engine import DRIVER, SpeechEngine, VoiceSettings, pieces, speech_problem
+from accessnews.speech.engine import (
+    DRIVER,
+    SpeechEngine,
+    VoiceSettings,
+    _split,
+    pieces,
+    speech_problem,
+)
 from accessnews.speech.espeak_driver import SAMPLE_WIDTH
 
 from .conftest import SENTENCES
@@ -184,3 +191,16 @@ def test_numbers_codes_and_rules_pass_the_check(engine, text):
     warnings: list[str] = []
     engine.speak(text, warnings)
     assert warnings == []
+
+
+def test_pieces_and_retry_parts_never_cut_inside_numbers_or_addresses():
+    text = "It rose 3.5 per cent to 3,000. Then example.com said so."
+    assert list(pieces(text, limit=32)) == [
+        "It rose 3.5 per cent to 3,000.",
+        "Then example.com said so.",
+    ]
+    assert _split("It rose 3.5 per cent, to 3,000 people") == [
+        "It rose 3.5 per cent,",
+        "to 3,000 people",
+    ]
+    assert _split("今日は晴れ。明日も。") == ["今日は晴れ。", "明日も。"]
