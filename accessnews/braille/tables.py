@@ -38,11 +38,15 @@ def describe_choices() -> str:
 
 
 def table_for(table: str | None, language: str) -> str:
-    """The table to use: the one asked for, else the article language's contracted table."""
+    """The table to use: the one asked for (a listed choice or any installed liblouis table),
+    else the article language's default table."""
     if table is not None:
-        if table not in CHOICES:
+        from .translate import is_installed_table  # liblouis only when a table is named
+
+        if table not in CHOICES and not is_installed_table(table):
             raise AccessnewsError(
-                f"unknown braille table {table!r}; choose one of: {describe_choices()}"
+                f"unknown braille table {table!r}; choose one of: {describe_choices()}, "
+                "or any table installed with liblouis (/usr/share/liblouis/tables)"
             )
         return table
     primary = language.split("-", 1)[0].lower()

@@ -51,6 +51,15 @@ def _emphasis_class(table: str, name: str) -> int:
     return int(function(table.encode(), name.encode()))
 
 
+def is_installed_table(table: str) -> bool:
+    """Whether liblouis can load `table` (any installed table, e.g. it-it-comp6.utb)."""
+    try:
+        louis.checkTable([table])
+    except RuntimeError:
+        return False
+    return True
+
+
 def _back_translates(table: str) -> bool:
     """False for tables whose metadata says liblouis translates them one way only
     (`#+direction: forward`, e.g. es-g2, de-g2): back-translating those gives no measure."""

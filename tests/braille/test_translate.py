@@ -64,6 +64,7 @@ def test_table_by_language_and_explicit_choice() -> None:
     assert table_for(None, "en-GB") == "en-ueb-g2.ctb"
     assert table_for(None, "es") == "es-g1.ctb"
     assert table_for("en-us-g2.ctb", "fr") == "en-us-g2.ctb"
+    assert table_for("it-it-comp6.utb", "it") == "it-it-comp6.utb"  # any installed table
 
 
 def test_unknown_language_and_table_list_the_choices() -> None:
