@@ -26,7 +26,7 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     from .outline import outline
     from .pipeline import load_article
 
-    article = load_article(args.article)
+    article = load_article(args.article, args.language)
     print(dumps(article) if args.json else outline(article))
     return 0
 
@@ -54,7 +54,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     progress = Progress(sys.stderr)
     status = 0
     # Read-ahead forks first, so the child does not inherit the writers' engine and tables.
-    with read_ahead(args.articles) as outcomes, _renderer(args) as renderer:
+    with read_ahead(args.articles, args.language) as outcomes, _renderer(args) as renderer:
         _collect_from_now_on()
         for number, (source, stem, outcome) in enumerate(
             zip(args.articles, stems, outcomes, strict=True), start=1
@@ -116,6 +116,7 @@ def _add_render_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-v", "--verbose", action="store_true", help="print details per output")
     parser.add_argument("--no-audio", action="store_true", help="do not write the MP3")
     parser.add_argument("--no-braille", action="store_true", help="do not write braille")
+    _add_language_option(parser)
     audio = parser.add_argument_group("audio")
     audio.add_argument("--voice", help="voice profile (see `accessnews voices`)")
     audio.add_argument("--rate", type=int, metavar="WPM", help="speaking rate, words per minute")
@@ -133,6 +134,14 @@ def _add_render_options(parser: argparse.ArgumentParser) -> None:
     )
     braille.add_argument(
         "--running-head", action="store_true", help="headline on line 1 of later pages"
+    )
+
+
+def _add_language_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--language",
+        metavar="TAG",
+        help="the articles' language (BCP 47, e.g. it, pt-BR); default: declared or detected",
     )
 
 
@@ -155,7 +164,7 @@ def _render_options(args: argparse.Namespace) -> RenderOptions:
             page_numbers=args.page_numbers,
             running_head=args.running_head,
         )
-    return RenderOptions(audio=audio, braille=braille)
+    return RenderOptions(audio=audio, braille=braille, language=args.language)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -169,6 +178,7 @@ def _parser() -> argparse.ArgumentParser:
     clean = commands.add_parser("clean", help="read and clean an article; print its model")
     clean.add_argument("article", help="a file (text or HTML) or an http(s) URL")
     clean.add_argument("--json", action="store_true", help="print the model as JSON")
+    _add_language_option(clean)
     clean.set_defaults(run=_cmd_clean)
 
     render = commands.add_parser("render", help="write MP3 with chapters and braille files")
@@ -218,6 +228,10 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.run is not _cmd_render:  # render loads its writers first
         _collect_from_now_on()
     try:
+        if getattr(args, "language", None) is not None:
+            from .read.language import given_language
+
+            args.language = given_language(args.language)
         return args.run(args)
     except AccessnewsError as error:
         print(f"accessnews: error: {error}", file=sys.stderr)

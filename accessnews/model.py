@@ -147,6 +147,21 @@ class Dropped:
 
 
 @dataclass(frozen=True)
+class LanguageEvidence:
+    """How `Article.language` was chosen, so a reader of the outline can judge it.
+
+    `source` is "given" (--language), "declared" (the page's own tag, confirmed or not
+    contradicted), "detected" (the text's language, over a missing or contradicted tag) or
+    "default" (nothing declared and the text too short or unclear to tell).
+    """
+
+    source: str
+    declared: str | None = None
+    detected: str | None = None
+    confidence: float | None = None  # the detector's probability for `detected`
+
+
+@dataclass(frozen=True)
 class Article:
     headline: str
     blocks: tuple[Block, ...] = ()
@@ -157,6 +172,7 @@ class Article:
     language: str = "en"
     source: str | None = None
     dropped: tuple[Dropped, ...] = field(default=())
+    language_evidence: LanguageEvidence | None = None
 
     def __post_init__(self) -> None:
         numbered = tuple(

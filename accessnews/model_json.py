@@ -7,7 +7,7 @@ article without knowing the span format; the spans and per-type fields make the 
 from __future__ import annotations
 
 import json
-from dataclasses import fields
+from dataclasses import asdict, fields
 from typing import Any
 
 from .errors import InputError
@@ -19,6 +19,7 @@ from .model import (
     Figure,
     Heading,
     Inlines,
+    LanguageEvidence,
     ListBlock,
     Paragraph,
     Quote,
@@ -101,6 +102,14 @@ def block_from_json(data: dict[str, Any]) -> Block:
     raise InputError(f"unknown block type {kind!r} in model JSON")
 
 
+def evidence_to_json(evidence: LanguageEvidence | None) -> dict[str, Any] | None:
+    return asdict(evidence) if evidence is not None else None
+
+
+def evidence_from_json(data: dict[str, Any] | None) -> LanguageEvidence | None:
+    return LanguageEvidence(**data) if data is not None else None
+
+
 def article_to_dict(article: Article) -> dict[str, Any]:
     return {
         "schema": SCHEMA_VERSION,
@@ -111,6 +120,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "publication": article.publication,
         "language": article.language,
         "source": article.source,
+        "language_evidence": evidence_to_json(article.language_evidence),
         "blocks": [block_to_json(b) for b in article.blocks],
         "dropped": [
             {"kind": d.kind, "text": d.text, "reason": d.reason, "where": d.where}
@@ -130,6 +140,7 @@ def article_from_dict(data: dict[str, Any]) -> Article:
         source=data.get("source"),
         blocks=tuple(block_from_json(b) for b in data.get("blocks", ())),
         dropped=tuple(Dropped(**d) for d in data.get("dropped", ())),
+        language_evidence=evidence_from_json(data.get("language_evidence")),
     )
 
 

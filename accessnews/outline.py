@@ -32,6 +32,19 @@ def _describe(block: Block) -> str:
             return block.text
 
 
+def describe_language(article: Article) -> str:
+    """The language line of the outline: the tag and how it was chosen."""
+    evidence = article.language_evidence
+    if evidence is None:
+        return article.language
+    parts = [evidence.source]
+    if evidence.detected is not None and evidence.confidence is not None:
+        parts.append(f"text reads as {evidence.detected} at {evidence.confidence:.2f}")
+    if evidence.declared is not None and evidence.source != "declared":
+        parts.append(f"page declares {evidence.declared}")
+    return f"{article.language} ({'; '.join(parts)})"
+
+
 def outline(article: Article) -> str:
     """Metadata, one entry per block (id, type, shortened text), then what cleaning dropped."""
     lines = [f"Title:    {article.headline}"]
@@ -40,7 +53,7 @@ def outline(article: Article) -> str:
         ("By", ", ".join(article.bylines) or None),
         ("Date", article.published),
         ("Publication", article.publication),
-        ("Language", article.language),
+        ("Language", describe_language(article)),
         ("Source", article.source),
     ):
         if value:

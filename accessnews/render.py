@@ -36,6 +36,7 @@ class RenderOptions:
 
     audio: Any | None = None  # speech.writer.AudioOptions
     braille: Any | None = None  # braille.writer.BrailleOptions
+    language: str | None = None  # --language: overrides the declared and detected language
 
 
 @dataclass

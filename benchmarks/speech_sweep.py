@@ -24,7 +24,7 @@ from pathlib import Path
 
 from lxml import html
 
-from accessnews.read.language import guess_language
+from accessnews.read.language import ACCEPT, DEFAULT, detect
 from accessnews.speech.engine import SAMPLE_WIDTH, SpeechEngine, pieces, speech_units
 from accessnews.speech.language import language_for
 from accessnews.speech.scripts import voice_for_script
@@ -78,7 +78,8 @@ def sweep(paragraphs: Iterator[str], engine: SpeechEngine) -> Sweep:
     voices = engine.installed_voices()
     result = Sweep()
     for paragraph in paragraphs:
-        language = guess_language(paragraph)
+        found = detect(paragraph)
+        language = found[0] if found and found[1] >= ACCEPT else DEFAULT
         profile = select_profile(profiles, None, language, voices)
         engine.use(voice_for_script(paragraph, profile.settings()))
         text = SpokenForm(language_for(language), profile.lexicon).say(paragraph)

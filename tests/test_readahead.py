@@ -32,8 +32,8 @@ def reader_pids(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         pytest.skip("another thread runs here, so read-ahead reads in-process: see the next test")
     load = pipeline.load_article
 
-    def load_with_pid(source: str) -> Article:
-        return dataclasses.replace(load(source), source=str(os.getpid()))
+    def load_with_pid(source: str, language: str | None = None) -> Article:
+        return dataclasses.replace(load(source, language), source=str(os.getpid()))
 
     monkeypatch.setattr(pipeline, "load_article", load_with_pid)
     yield
@@ -71,10 +71,10 @@ def test_what_a_dying_child_did_not_deliver_is_read_by_the_parent(
     parent = os.getpid()
     load = pipeline.load_article
 
-    def die_in_child_on_second(source: str) -> Article:
+    def die_in_child_on_second(source: str, language: str | None = None) -> Article:
         if os.getpid() != parent and source == sources[1]:
             os._exit(9)
-        return load(source)
+        return load(source, language)
 
     monkeypatch.setattr(pipeline, "load_article", die_in_child_on_second)
     read = _read_all(sources)
@@ -86,7 +86,7 @@ def test_what_a_dying_child_did_not_deliver_is_read_by_the_parent(
 def test_a_bug_surfaces_in_the_parent_with_its_own_exception(
     sources: list[str], reader_pids: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(source: str) -> Article:
+    def broken(source: str, language: str | None = None) -> Article:
         raise ValueError(f"bug while reading {source} in {os.getpid()}")
 
     monkeypatch.setattr(pipeline, "load_article", broken)

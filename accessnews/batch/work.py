@@ -14,11 +14,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..clean import clean
 from ..errors import AccessnewsError
 from ..fileio import write_atomic
 from ..model_json import dumps
-from ..read import read_bytes
+from ..pipeline import load_member
 from ..render import Renderer, RenderOptions
 
 # Result fields copied into the report (each writer has some of them).
@@ -77,7 +76,7 @@ def _metric(value: Any) -> Any:
 def _render(task: Task, options: RenderOptions) -> Outcome:
     outdir = Path(task.outdir)
     target = outdir / task.stem
-    article = clean(read_bytes(task.data, name=task.name))
+    article = load_member(task.data, task.name, options.language)
     rendered = renderer_for(options).render(article, target.parent, target.name)
     model = target.parent / f"{target.name}{MODEL_SUFFIX}"
     write_atomic(model, dumps(article))

@@ -13,14 +13,14 @@ import lxml.html
 from lxml.etree import ParserError
 
 from ..errors import InputError
-from ..model import Article, Block, ListBlock, Paragraph, Quote, spans_of
+from ..model import Article, Block, LanguageEvidence, ListBlock, Paragraph, Quote, spans_of
 from .detect import decode, refuse_non_text
 from .html_blocks import read_blocks
 from .html_chrome import outside, strip_chrome, strip_invisible
 from .html_content import find_content
 from .html_header import read_header
 from .html_meta import page_meta
-from .language import guess_language
+from .language import DEFAULT
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # Characters XML (and so lxml) cannot hold; they are invisible control codes in a page.
@@ -75,7 +75,6 @@ def read(data: bytes, *, name: str, base_url: str | None = None) -> Article:
         raise InputError(
             f"{name}: no article text found (no paragraphs outside menus and page chrome)"
         )
-    text = " ".join(block.text for block in blocks)
     return Article(
         headline=header.headline,
         blocks=tuple(blocks),
@@ -83,7 +82,8 @@ def read(data: bytes, *, name: str, base_url: str | None = None) -> Article:
         bylines=header.bylines,
         published=header.published,
         publication=page.publication,
-        language=page.language or guess_language(text),
+        language=page.language or DEFAULT,
+        language_evidence=LanguageEvidence("declared", page.language),
         source=name,
         dropped=(*dropped, *more),
     )

@@ -16,6 +16,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from ..dates import parse_date
+from .language import language_tag
 
 ARTICLE_TYPES = frozenset(
     {
@@ -30,7 +31,6 @@ ARTICLE_TYPES = frozenset(
         "LiveBlogPosting",
     }
 )
-_LANGUAGE_TAG = re.compile(r"^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*$")
 # Some sites wrap JSON-LD in a (commented) CDATA section, which the HTML parser keeps as text.
 _CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
@@ -58,18 +58,6 @@ def clean_text(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
     return " ".join(value.split()) or None
-
-
-def language_tag(value: str | None) -> str | None:
-    """A BCP 47 tag from `en_GB`, `EN-gb`, `es`; None if it does not look like one."""
-    if not value or not _LANGUAGE_TAG.match(value.strip()):
-        return None
-    primary, *rest = value.strip().replace("_", "-").split("-")
-    subtags = [
-        part.upper() if len(part) == 2 else part.title() if len(part) == 4 else part
-        for part in rest
-    ]
-    return "-".join([primary.lower(), *subtags])
 
 
 def iso_date(value: str | None) -> str | None:

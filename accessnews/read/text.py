@@ -14,7 +14,6 @@ from ..dates import find_date
 from ..errors import InputError
 from ..model import Article, Block, Heading, Inlines, ListBlock, Paragraph, Quote, Span
 from .detect import decode, refuse_non_text
-from .language import guess_language
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^\s{0,3}[-*+•]\s+(.*)$")
@@ -162,6 +161,5 @@ def read(data: bytes, *, name: str) -> Article:
         blocks=tuple(blocks),
         bylines=bylines,
         published=published,
-        language=guess_language(text),
         source=name,
     )
