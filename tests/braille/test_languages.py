@@ -92,21 +92,14 @@ def test_regional_tags_find_their_table() -> None:
     assert table_for(None, "pt_BR") == "pt-pt-g1.utb"
 
 
+POST = Embed("bluesky", (Span("Marlow."),), "Ana Ruiz", "anaruiz", "2024-10-16")
+
+
 def labelled_article(language: str) -> Article:
+    """A paragraph, a labelled figure and a post: every word braille adds."""
+    paragraph = Paragraph((Span(SAMPLES[language]),))
     return Article(
-        "Sturm",
-        language=language,
-        blocks=(
-            Paragraph((Span(SAMPLES[language]),)),
-            Figure((Span("Marlow"),), label="Alma"),
-            Embed(
-                "bluesky",
-                (Span("Marlow."),),
-                author="Ana Ruiz",
-                handle="anaruiz",
-                date="2024-10-16",
-            ),
-        ),
+        "Sturm", language=language, blocks=(paragraph, Figure((Span("Marlow"),), "Alma"), POST)
     )
 
 
@@ -182,3 +175,19 @@ def test_every_language_with_labels_has_every_label() -> None:
         labels = labels_for(f"{language}-XX")
         assert labels.language == language and all(getattr(labels, f) for f in fields)
     assert labels_for("pl").neutral and labels_for("pl").image == ""
+
+
+@pytest.mark.parametrize(("language", "title"), [("es", "Índice"), ("de", "Inhalt"), ("pl", "")])
+def test_edition_contents_title_is_in_the_edition_language(
+    language: str, title: str, tmp_path: Path
+) -> None:
+    from accessnews.batch.edition_braille import braille_edition
+
+    article = labelled_article(language)
+    braille_edition([article], tmp_path, "Edition", BrailleOptions())
+    first = (tmp_path / "edition.brf").read_bytes().decode("ascii").split("\r\n")[0].strip()
+    translator = Translator(table_for(None, language))
+    if title:
+        assert first == translator.translate_text(title)
+    else:  # no title: the contents start with the first entry
+        assert first.startswith(translator.translate_text(article.headline) + ' ""')
