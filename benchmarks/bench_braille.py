@@ -28,7 +28,7 @@ from accessnews.braille.formats import article_groups  # noqa: E402
 from accessnews.braille.layout import PageSetup, paginate  # noqa: E402
 from accessnews.braille.pef import PefMeta, pef  # noqa: E402
 from accessnews.braille.translate import Translator  # noqa: E402
-from accessnews.braille.writer import BrailleOptions, BrailleWriter  # noqa: E402
+from accessnews.braille.writer import BrailleOptions, BrailleWriter, style_for  # noqa: E402
 from accessnews.model import Article, Paragraph, Span  # noqa: E402
 from accessnews.pipeline import load_article  # noqa: E402
 
@@ -43,7 +43,8 @@ def plain_text(article: Article) -> str:
 def core(article: Article, translator: Translator) -> bytes:
     """What the target times: translate, lay out, serialise BRF and PEF."""
     setup = PageSetup()
-    pages = paginate(article_groups(article, translator.translate), setup, translator.number)
+    groups = article_groups(article, style_for(translator, article.language))
+    pages = paginate(groups, setup, translator.number)
     meta = PefMeta(article.headline, article.bylines, article.language, article.published, "bench")
     return brf(pages) + pef(pages, setup, meta)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..braille.brf import brf
 from ..braille.formats import article_groups
+from ..braille.labels import labels_for
 from ..braille.layout import (
     BLANK,
     NUMBER_GAP,
@@ -26,12 +27,11 @@ from ..braille.layout import (
 from ..braille.pef import PefMeta, identifier, pef
 from ..braille.tables import table_for
 from ..braille.translate import Translator
-from ..braille.writer import BrailleOptions, page_setup
+from ..braille.writer import BrailleOptions, page_setup, style_for
 from ..fileio import write_atomic
 from ..model import Article
 
 GUIDE_DOT = '"'  # dot 5 in Braille ASCII: the guide dots leading to a contents page number
-CONTENTS = "Contents"
 RUNOVER = 3  # contents entries are 1-3 paragraphs
 Label = Callable[[int], str]
 
@@ -99,15 +99,16 @@ def _starts(laid: Sequence[_Laid], contents_pages: int, interpoint: bool) -> lis
 
 
 def _contents(
-    title: str, laid: Sequence[_Laid], starts: Sequence[int], setup: PageSetup, label: Label
+    title: Para | None, laid: Sequence[_Laid], starts: Sequence[int], setup: PageSetup, label: Label
 ) -> tuple[Page, ...]:
-    """The contents pages: `title` and the headlines are braille already."""
-    heading = Group("contents", (Para(title, CONTENTS, centred=True),), blank_after=True)
+    """The contents pages: `title` (none in a language without labels) and the headlines are
+    braille already."""
+    heading = [Group("contents", (title,), blank_after=True)] if title else []
     entries = [
         _entry(f"contents-{n}", article.headline, label(start), setup.cells)
         for n, (article, start) in enumerate(zip(laid, starts, strict=True))
     ]
-    return paginate([heading, *entries], setup, label)
+    return paginate([*heading, *entries], setup, label)
 
 
 def braille_edition(
@@ -128,11 +129,12 @@ def braille_edition(
     for article in articles:
         translator = tables.for_language(article.language)
         setup = page_setup(options, translator, article.headline)
-        groups = article_groups(article, translator.translate)
+        groups = article_groups(article, style_for(translator, article.language))
         pages = len(paginate(groups, setup, label))
         laid.append(_Laid(translator.translate_text(article.headline), groups, setup, pages))
     plain = page_setup(options, main, "")  # the contents pages have no running head
-    contents_title = main.translate_text(CONTENTS)
+    word = labels_for(articles[0].language).contents
+    contents_title = Para(main.translate_text(word), word, centred=True) if word else None
     guess = 1
     while True:  # the contents' length moves the start pages, which can change its length
         starts = _starts(laid, guess, options.interpoint)

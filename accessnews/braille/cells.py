@@ -9,7 +9,6 @@ from __future__ import annotations
 # The 64 six-dot patterns in order of their dot bits (dot 1 = bit 0 ... dot 6 = bit 5).
 BRAILLE_ASCII = " A1B'K2L@CIF/MSP\"E3H9O6R^DJG>NTQ,*5<-U8V.%[$+X!&;:4\\0Z7(_?W]#Y)="
 UNICODE_BLANK = 0x2800
-NOTE_OPEN, NOTE_CLOSE = "@.<", "@.>"  # UEB transcriber's note indicators (dots 4-46-126, 4-46-345)
 
 _TO_UNICODE = {ord(char): UNICODE_BLANK + bits for bits, char in enumerate(BRAILLE_ASCII)}
 

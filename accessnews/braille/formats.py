@@ -7,10 +7,12 @@ The formats follow BANA Braille Formats 2016 and Duxbury's BANA template:
 - section headings: cell 5 (runovers cell 5), blank line before, kept with the next two lines;
 - lists: each item 1-3 after its number ("1.") or bullet, blank line before and after the list;
 - quotations: displayed material, 3-1 with a blank line before and after; the attribution in 5-5;
-- figures: a transcriber's note, "Image:" then the caption, 7-5 inside the UEB transcriber's note
-  indicators; the credit is never brailled;
+- figures: a transcriber's note, "Image:" then the caption, 7-5 inside the transcriber's note
+  indicators of the table's code (UEB's; none for codes without them); the credit is never
+  brailled;
 - embedded posts: boxed between full-width box lines (dots 2356); a 1-3 lead-in saying whose
   post on which platform and when, then the post's text in 3-1.
+The words added ("Image", "post by") are the article language's (labels.toml).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..model import Article, Block, Embed, Figure, Heading, Inlines, ListBlock, Quote, Span, plain
+from .labels import Labels
 from .layout import Group, Para
 
 Translate = Callable[[Inlines], str]
@@ -37,10 +40,24 @@ HEADING = Margins(5, 5)
 ITEM = Margins(1, 3)
 CITE = Margins(5, 5)
 NOTE = Margins(7, 5)
-IMAGE_LEAD = "Image: "
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 BULLET = "\u2022 "  # UEB's bullet (dots 456, 256)
 PLAIN_BULLET = "- "  # for tables without a bullet sign (the Spanish ones)
+
+
+@dataclass(frozen=True)
+class Style:
+    """What one article is brailled with: its table's translation, bullet and transcriber's note
+    indicators, and its language's labels."""
+
+    translate: Translate
+    labels: Labels
+    bullet: str = BULLET
+    note: tuple[str, str] = ("", "")
+
+    def noted(self, spans: Inlines) -> str:
+        """The braille of `spans` inside the transcriber's note indicators."""
+        return self.note[0] + self.translate(spans) + self.note[1]
 
 
 def _para(translate: Translate, spans: Inlines, margins: Margins, **flags: bool) -> Para:
@@ -53,12 +70,12 @@ def published_date(published: str | None) -> str | None:
     return match.group(0) if match else published
 
 
-def front_matter(article: Article, translate: Translate) -> Iterator[Group]:
+def front_matter(article: Article, style: Style) -> Iterator[Group]:
     """Headline, bylines, date and standfirst: the lines before the first block."""
     if article.headline:
         yield Group(
             "headline",
-            (_para(translate, (Span(article.headline),), TEXT, centred=True),),
+            (_para(style.translate, (Span(article.headline),), TEXT, centred=True),),
             blank_before=True,
             blank_after=True,
             keep_with_next=True,
@@ -67,9 +84,10 @@ def front_matter(article: Article, translate: Translate) -> Iterator[Group]:
     credits = [*article.bylines, *([published] if published else [])]
     for index, line in enumerate(credits):
         last = index == len(credits) - 1
-        yield Group(f"byline-{index}", (_para(translate, (Span(line),), BYLINE),), blank_after=last)
+        para = _para(style.translate, (Span(line),), BYLINE)
+        yield Group(f"byline-{index}", (para,), blank_after=last)
     if article.standfirst:
-        yield Group("standfirst", (_para(translate, (Span(article.standfirst),), TEXT),))
+        yield Group("standfirst", (_para(style.translate, (Span(article.standfirst),), TEXT),))
 
 
 def _item_spans(block: ListBlock, index: int, item: Inlines, bullet: str) -> Inlines:
@@ -77,22 +95,29 @@ def _item_spans(block: ListBlock, index: int, item: Inlines, bullet: str) -> Inl
     return (Span(marker), *item)
 
 
-def _embed_lead(block: Embed) -> str:
+def _embed_lead(block: Embed, labels: Labels) -> str:
     """ "Twitter post by Erin McLaughlin (@ErinCNN), 2017-03-23:" from what the model knows."""
     handle = f"(@{block.handle.removeprefix('@')})" if block.handle else ""
     who = " ".join(part for part in (block.author, handle) if part)
-    lead = f"{block.platform.capitalize()} post" + (f" by {who}" if who else "")
+    lead = labels.post.format(platform=block.platform.capitalize())
+    lead += f" {labels.by.format(who=who)}" if who else ""
     return lead + (f", {block.date}" if block.date else "") + ":"
 
 
-def block_group(block: Block, translate: Translate, bullet: str = BULLET) -> Group:
+def _figure_spans(block: Figure, labels: Labels) -> Inlines:
+    lead = "".join(f"{part}: " for part in (labels.image, block.label) if part)
+    return (Span(lead), *block.caption)
+
+
+def block_group(block: Block, style: Style) -> Group:
     """The braille group of one model block, in the format its type calls for."""
+    translate = style.translate
     if isinstance(block, Heading):
         heading = (_para(translate, block.spans, HEADING),)
         return Group(block.id, heading, blank_before=True, keep_with_next=True)
     if isinstance(block, ListBlock):
         items = tuple(
-            _para(translate, _item_spans(block, i, item, bullet), ITEM)
+            _para(translate, _item_spans(block, i, item, style.bullet), ITEM)
             for i, item in enumerate(block.items, start=1)
         )
         return Group(block.id, items, blank_before=True, blank_after=True)
@@ -102,17 +127,16 @@ def block_group(block: Block, translate: Translate, bullet: str = BULLET) -> Gro
             quote.append(_para(translate, (Span(f"\u2014 {block.cite}"),), CITE))
         return Group(block.id, tuple(quote), blank_before=True, blank_after=True)
     if isinstance(block, Figure):
-        label = f"{block.label}: " if block.label else ""
-        spans = (Span(IMAGE_LEAD + label), *block.caption)
-        return Group(block.id, (_para(translate, spans, NOTE, note=True),))
+        spans = _figure_spans(block, style.labels)
+        return Group(block.id, (_para(style.noted, spans, NOTE, note=True),))
     if isinstance(block, Embed):
-        lead = _para(translate, (Span(_embed_lead(block)),), BYLINE)
+        lead = _para(translate, (Span(_embed_lead(block, style.labels)),), BYLINE)
         rule = Para("", rule=True)
         return Group(block.id, (rule, lead, _para(translate, block.text_spans, TEXT), rule))
     return Group(block.id, (_para(translate, block.spans, TEXT),))
 
 
-def article_groups(article: Article, translate: Translate, bullet: str = BULLET) -> list[Group]:
+def article_groups(article: Article, style: Style) -> list[Group]:
     """Every group of the article in reading order."""
-    blocks = (block_group(block, translate, bullet) for block in article.blocks)
-    return [*front_matter(article, translate), *blocks]
+    blocks = (block_group(block, style) for block in article.blocks)
+    return [*front_matter(article, style), *blocks]

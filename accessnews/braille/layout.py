@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .cells import NOTE_CLOSE, NOTE_OPEN
-
 CENTRE_MARGIN = 3  # blank cells at least on each side of a centred heading (BANA Formats §4)
 NUMBER_GAP = 3  # blank cells at least before a braille page number (BANA Formats §1.15)
 KEEP_LINES = 2  # a heading is followed by at least this many lines of text on its page
@@ -27,7 +25,7 @@ class Para:
     first: int = 1
     runover: int = 1
     centred: bool = False
-    note: bool = False  # wrapped in transcriber's note indicators
+    note: bool = False  # a transcriber's note (its cells hold the code's note indicators)
     rule: bool = False  # a full-width box line instead of text
 
 
@@ -115,7 +113,7 @@ def lay_out_group(group: Group, cells: int) -> list[Line]:
         if para.rule:
             lines.append(Line(BOX_LINE * cells, group.source, "rule"))
             continue
-        text = f"{NOTE_OPEN}{para.cells}{NOTE_CLOSE}" if para.note else para.cells
+        text = para.cells
         kind = "note" if para.note else "text"
         if para.centred:
             width = cells - 2 * CENTRE_MARGIN

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from ..errors import RenderError
-from .cells import NOTE_CLOSE, NOTE_OPEN
 from .layout import Group, Page
 
 _NON_WORD = re.compile(r"[^\w]+|_")
@@ -73,14 +72,16 @@ def self_check(
     pages: Sequence[Page],
     brf: bytes,
     back_translate: Callable[[str], str],
+    note: tuple[str, str] = ("", ""),
 ) -> SelfCheck:
-    """Compare each group's print words with the back-translation of its braille in the BRF."""
+    """Compare each group's print words with the back-translation of its braille in the BRF;
+    `note` are the transcriber's note indicators, left out of a note's back-translation."""
     braille = braille_by_source(pages, brf)
     total = errors = unread = 0
     differences: list[Difference] = []
     for group in groups:
         expected = words(" ".join(para.print for para in group.paras))
-        cells = braille.get(group.source, "").removeprefix(NOTE_OPEN).removesuffix(NOTE_CLOSE)
+        cells = braille.get(group.source, "").removeprefix(note[0]).removesuffix(note[1])
         back = back_translate(cells) if cells else ""
         unread += len(_UNREAD.findall(back))
         got = words(_UNREAD.sub("", back))

@@ -1,58 +1,109 @@
 """Which liblouis table brailles which language: the one place that names tables.
 
-BANA adopted Unified English Braille in 2016, so English defaults to UEB grade 2; EBAE
-(`en-us-g2.ctb`) stays available on request. Spanish general text is uncontracted ("braille
-integral") in Spain (ONCE) and Latin America; liblouis' es-g2 is a stenography system, so the
-default is es-g1 (97.5-99.5% of words back-translated on our Spanish samples, against 60-73%
-for es-g2). French uses abrégé as its authority (the BFU) does for general text.
+The choices are data (tables.toml): per language, the table its braille authority uses for
+general text and why; languages liblouis has no usable table for, with the reason; tables whose
+back-translation is unusable; and the transcriber's note indicators of each braille code.
 """
 
 from __future__ import annotations
 
+import tomllib
+from collections.abc import Collection
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
 from ..errors import AccessnewsError
 
-BY_LANGUAGE: dict[str, str] = {
-    "en": "en-ueb-g2.ctb",
-    "es": "es-g1.ctb",
-    "fr": "fr-bfu-g2.ctb",
-    "de": "de-g2.ctb",
-    "pt": "pt-pt-g2.ctb",
-}
+DATA = Path(__file__).resolve().parent / "tables.toml"
 
-CHOICES: dict[str, str] = {
-    "en-ueb-g2.ctb": "English, Unified English Braille grade 2 (default for en)",
-    "en-ueb-g1.ctb": "English, Unified English Braille grade 1 (uncontracted)",
-    "en-us-g2.ctb": "English, EBAE grade 2 (pre-2016 American braille)",
-    "en-GB-g2.ctb": "English, British grade 2",
-    "es-g1.ctb": "Spanish, uncontracted braille integral (default for es)",
-    "es-g2.ctb": "Spanish, grade 2 (stenography)",
-    "fr-bfu-g2.ctb": "French, abrégé (default for fr)",
-    "de-g2.ctb": "German, Kurzschrift (default for de)",
-    "pt-pt-g2.ctb": "Portuguese, grade 2 (default for pt)",
-}
+
+@dataclass(frozen=True)
+class LanguageTable:
+    language: str
+    table: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Tables:
+    """tables.toml, read once."""
+
+    languages: dict[str, LanguageTable]
+    none: dict[str, str]  # language -> why liblouis has no usable table
+    one_way: dict[str, str]  # table -> why its back-translation is unusable
+    notes: dict[str, tuple[str, str]]  # table -> transcriber's note indicators
+    also: dict[str, str]  # further tables named in error messages
+
+    @property
+    def choices(self) -> dict[str, str]:
+        """The tables named in error messages: each language's default, then the alternatives."""
+        named = {row.table: f"default for {row.language}" for row in self.languages.values()}
+        return {**named, **self.also}
+
+
+@cache
+def tables() -> Tables:
+    data = tomllib.loads(DATA.read_text(encoding="utf-8"))
+    return Tables(
+        languages={
+            tag: LanguageTable(tag, row["table"], row["why"])
+            for tag, row in data["language"].items()
+        },
+        none=data["none"],
+        one_way=data["one_way"],
+        notes={table: (pair[0], pair[1]) for table, pair in data["note"].items()},
+        also=data["also"],
+    )
+
+
+def one_way(table: str) -> str | None:
+    """Why liblouis' back-translation of `table` is unusable; None where it is usable."""
+    return tables().one_way.get(table)
+
+
+def note_indicators(table: str) -> tuple[str, str]:
+    """The transcriber's note indicators of `table`'s braille code; ("", "") where it has none."""
+    return tables().notes.get(table, ("", ""))
 
 
 def describe_choices() -> str:
-    """The supported tables as one line, for error messages."""
-    return ", ".join(CHOICES)
+    """The default tables and their languages as one line, for error messages."""
+    named: dict[str, list[str]] = {}
+    for row in tables().languages.values():
+        named.setdefault(row.table, []).append(row.language)
+    return ", ".join(f"{table} ({'/'.join(tags)})" for table, tags in named.items())
+
+
+def _lookup(tags: Collection[str], language: str) -> str | None:
+    """The longest key of `tags` that is a prefix (by whole subtags) of `language`."""
+    parts = language.replace("_", "-").lower().split("-")
+    for end in range(len(parts), 0, -1):
+        key = "-".join(parts[:end])
+        if key in tags:
+            return key
+    return None
 
 
 def table_for(table: str | None, language: str) -> str:
-    """The table to use: the one asked for (a listed choice or any installed liblouis table),
-    else the article language's default table."""
+    """The table to use: the one asked for (any table liblouis can load), else the article
+    language's default table."""
     if table is not None:
         from .translate import is_installed_table  # liblouis only when a table is named
 
-        if table not in CHOICES and not is_installed_table(table):
+        if table not in tables().choices and not is_installed_table(table):
             raise AccessnewsError(
                 f"unknown braille table {table!r}; choose one of: {describe_choices()}, "
                 "or any table installed with liblouis (/usr/share/liblouis/tables)"
             )
         return table
-    primary = language.split("-", 1)[0].lower()
-    if primary not in BY_LANGUAGE:
-        raise AccessnewsError(
-            f"no contracted braille table for language {language!r}; "
-            f"pass --braille-table with one of: {describe_choices()}"
-        )
-    return BY_LANGUAGE[primary]
+    data = tables()
+    key = _lookup(data.languages, language)
+    if key is not None:
+        return data.languages[key].table
+    reason = data.none.get(_lookup(data.none, language) or "")
+    because = f" ({reason})" if reason else ""
+    raise AccessnewsError(
+        f"no braille table for language {language!r}{because}; pass --braille-table with a "
+        "table installed with liblouis (/usr/share/liblouis/tables)"
+    )

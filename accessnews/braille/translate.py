@@ -18,10 +18,14 @@ import louis
 
 from ..errors import AccessnewsError, RenderError
 from ..model import Inlines, Span, plain, spans_of
-from .cells import BRAILLE_ASCII, NOTE_CLOSE, NOTE_OPEN
+from .cells import BRAILLE_ASCII
+from .tables import note_indicators, one_way
 
 _DOTS_BASE = 0x8000  # dotsIO cells: 0x8000 | dot bits
 _SIX_DOTS = 0x3F
+# liblouis' virtual dots 9-16 (bits 8-14) tell apart characters that share a cell (the Russian
+# tables mark their letters with dot 9); they are never embossed, so they are dropped.
+_VIRTUAL_DOTS = 0x7F00
 _FROM_DOTS = {_DOTS_BASE + bits: char for bits, char in enumerate(BRAILLE_ASCII)}
 _TO_DOTS = {ord(char): _DOTS_BASE + bits for bits, char in enumerate(BRAILLE_ASCII)}
 
@@ -62,11 +66,17 @@ def is_installed_table(table: str) -> bool:
 
 def _back_translates(table: str) -> bool:
     """False for tables whose metadata says liblouis translates them one way only
-    (`#+direction: forward`, e.g. es-g2, de-g2): back-translating those gives no measure."""
+    (`#+direction: forward`, e.g. es-g2, de-g2) and for those tables.toml lists as reading back
+    wrongly (it.tbl): back-translating those gives no measure."""
     function = louis.liblouis.lou_getTableInfo
     function.restype = ctypes.c_char_p
     function.argtypes = [ctypes.c_char_p, ctypes.c_char_p]
-    return function(table.encode(), b"direction") != b"forward"
+    return function(table.encode(), b"direction") != b"forward" and one_way(table) is None
+
+
+def _physical(dots: str) -> str:
+    """dotsIO cells without liblouis' virtual dots."""
+    return "".join(chr(ord(cell) & ~_VIRTUAL_DOTS) for cell in dots)
 
 
 class Translator:
@@ -80,6 +90,7 @@ class Translator:
         except RuntimeError as error:
             raise AccessnewsError(f"liblouis cannot load braille table {table!r}") from error
         self.back_translates = _back_translates(table)
+        self.note_open, self.note_close = note_indicators(table)
         self._italic = _emphasis_class(table, "italic")
         self._bold = _emphasis_class(table, "bold")
         self._defined: dict[str, bool] = {}
@@ -102,9 +113,22 @@ class Translator:
         return "".join([*parts, self._cells(tuple(run))])
 
     def _described(self, char: str) -> str:
-        """A character without braille as its Unicode name in a transcriber's note."""
-        name = unicodedata.name(char, f"U+{ord(char):04X}").lower()
-        return NOTE_OPEN + self.translate_text(name) + NOTE_CLOSE
+        """A character without braille, described as a transcriber would.
+
+        A code with note indicators (UEB, so English text) gets the character's Unicode name
+        inside them; any other code gets its code point in parentheses, which is no word of any
+        language: "(U+1F30A)", or in decimal, "(127754)", where the table lacks Latin letters.
+        """
+        code_point = f"U+{ord(char):04X}"
+        name = unicodedata.name(char, code_point).lower()
+        for text in (name if self.note_open else f"({code_point})", f"({ord(char)})"):
+            if all(self._is_defined(c) or c.isspace() for c in text):
+                return self.note(self._cells(spans_of(text)))
+        return ""  # not even digits and parentheses: the character is reported, not described
+
+    def note(self, cells: str) -> str:
+        """Braille inside this code's transcriber's note indicators (as it is where it has none)."""
+        return f"{self.note_open}{cells}{self.note_close}"
 
     def _cells(self, spans: Inlines) -> str:
         text = plain(spans)
@@ -113,7 +137,7 @@ class Translator:
         dots = louis.translateString(
             self._tables, text, typeform=self._typeform(spans), mode=louis.dotsIO
         )
-        cells = dots.translate(_FROM_DOTS)
+        cells = _physical(dots).translate(_FROM_DOTS)
         if not cells.isascii():  # a cell beyond six dots from a defined character: a table bug
             raise RenderError(f"{self.table} gave a cell beyond six dots for {text[:40]!r}")
         return cells
@@ -157,6 +181,6 @@ class Translator:
         if char not in self._defined:
             dots = louis.translateString(self._tables, char, mode=louis.dotsIO | louis.noUndefined)
             self._defined[char] = bool(dots) and all(
-                ord(cell) & ~_SIX_DOTS == _DOTS_BASE for cell in dots
+                ord(cell) & ~_SIX_DOTS == _DOTS_BASE for cell in _physical(dots)
             )
         return self._defined[char]

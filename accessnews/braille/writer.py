@@ -7,14 +7,15 @@ brailled as its Unicode name in a transcriber's note and reported in the result,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import AccessnewsError, RenderError
 from ..fileio import write_atomic
 from ..model import Article
 from .brf import brf
-from .formats import BULLET, NOTE, PLAIN_BULLET, article_groups
+from .formats import BULLET, NOTE, PLAIN_BULLET, Style, article_groups
+from .labels import labels_for
 from .layout import CENTRE_MARGIN, KEEP_LINES, NUMBER_GAP, Group, Page, PageSetup, paginate, shorten
 from .pef import PefMeta, identifier, pef
 from .preview import preview
@@ -59,12 +60,14 @@ class BrailleResult:
     table: str
     check: SelfCheck | None
     untranslatable: tuple[Untranslatable, ...] = ()
+    notices: tuple[str, ...] = ()  # warnings found while brailling (a language without labels)
 
     @property
     def warnings(self) -> tuple[str, ...]:
         if self.accuracy is None or self.accuracy >= SELF_CHECK_WARNING:
-            return ()
+            return self.notices
         return (
+            *self.notices,
             f"braille self-check {self.accuracy:.1%} of words is below "
             f"{SELF_CHECK_WARNING:.0%} with {self.table} (see -v for the differences)",
         )
@@ -124,15 +127,15 @@ class BrailleWriter:
     def write(self, article: Article, outdir: Path, stem: str) -> BrailleResult:
         """Translate, lay out, check and write the three braille files of one article."""
         translator = self._translator(table_for(self.options.table, article.language))
-        bullet = PLAIN_BULLET if translator.untranslatable(BULLET, "") else BULLET
-        untranslatable = _untranslatable(article, translator, bullet)
-        groups = article_groups(article, translator.translate, bullet)
+        style = style_for(translator, article.language)
+        untranslatable = _untranslatable(article, translator, style)
+        groups = article_groups(article, style)
         setup = page_setup(self.options, translator, article.headline)
         pages = paginate(groups, setup, translator.number)
         _verify_complete(article, groups, pages)
         brf_bytes = brf(pages)
         check = (
-            self_check(groups, pages, brf_bytes, translator.back_translate)
+            self_check(groups, pages, brf_bytes, translator.back_translate, style.note)
             if translator.back_translates
             else None
         )
@@ -159,7 +162,18 @@ class BrailleWriter:
             translator.table,
             check,
             untranslatable,
+            tuple(filter(None, [style.labels.warning(article)])),
         )
+
+
+def style_for(translator: Translator, language: str) -> Style:
+    """How an article in `language` is brailled with `translator`'s table."""
+    return Style(
+        translator.translate,
+        labels_for(language),
+        PLAIN_BULLET if translator.untranslatable(BULLET, "") else BULLET,
+        (translator.note_open, translator.note_close),
+    )
 
 
 def page_setup(options: BrailleOptions, translator: Translator, headline: str) -> PageSetup:
@@ -180,7 +194,7 @@ def page_setup(options: BrailleOptions, translator: Translator, headline: str) -
 
 
 def _untranslatable(
-    article: Article, translator: Translator, bullet: str
+    article: Article, translator: Translator, style: Style
 ) -> tuple[Untranslatable, ...]:
     """Characters the table has no braille for, with their block, to report with the result.
 
@@ -188,7 +202,7 @@ def _untranslatable(
     """
     return tuple(
         item
-        for group in article_groups(article, lambda spans: "", bullet)
+        for group in article_groups(article, replace(style, translate=lambda spans: ""))
         for para in group.paras
         for item in translator.untranslatable(para.print, group.source)
     )

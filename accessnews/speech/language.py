@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 LANG_DIR = Path(__file__).resolve().parent / "lang"
-FALLBACK = "en"
+NEUTRAL = "und"  # lang/und.toml: no generated words, for languages without their own file
 _FIELD = re.compile(r"\{(?:([a-z_]+):)?(\d+(?::\d+)*)\}")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z0-9])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[0-9])(?=[A-Za-z])|_+")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -59,6 +59,11 @@ class Language:
     phrases: Mapping[str, str]
     words: Mapping[str, Any]
     rules: tuple[Rule, ...]
+
+    @property
+    def neutral(self) -> bool:
+        """True for a language without its own data: nothing is announced in words."""
+        return self.code == NEUTRAL
 
     def phrase(self, key: str, **values: str) -> str:
         return self.phrases[key].format(**values)
@@ -119,11 +124,12 @@ def _data(code: str) -> dict[str, Any]:
 
 
 def language_for(tag: str) -> Language:
-    """Speech data for a BCP 47 tag; languages without a data file fall back to English."""
+    """Speech data for a BCP 47 tag; a language without a data file gets the neutral data
+    (never English words in another language's voice)."""
     parts = tag.replace("_", "-").split("-")
     code = parts[0].lower()
     if not (LANG_DIR / f"{code}.toml").is_file():
-        code = FALLBACK
+        code = NEUTRAL
     region = next((p.upper() for p in parts[1:] if len(p) == 2 and p.isalpha()), "")
     data = _data(code)
     return Language(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from accessnews.braille.cells import NOTE_CLOSE, NOTE_OPEN
 from accessnews.braille.layout import (
     BOX_LINE,
     Group,
@@ -56,8 +55,8 @@ def test_centred_heading_keeps_three_blank_cells_each_side() -> None:
 
 
 def test_note_and_box_line() -> None:
-    note = lay_out_group(Group("f", (Para("IMAGE3 X", first=7, runover=5, note=True),)), 20)
-    assert note[0].text == f"      {NOTE_OPEN}IMAGE3 X{NOTE_CLOSE}"
+    note = lay_out_group(Group("f", (Para("@.<IMAGE3 X@.>", first=7, runover=5, note=True),)), 20)
+    assert note[0].text == "      @.<IMAGE3 X@.>" and note[0].kind == "note"
     rule = lay_out_group(Group("e", (Para("", rule=True),)), 20)
     assert rule[0].text == BOX_LINE * 20 and rule[0].kind == "rule"
 

@@ -11,6 +11,7 @@ from accessnews.braille.brf import brf
 from accessnews.braille.formats import article_groups
 from accessnews.braille.layout import Group, Line, Page, PageSetup, Para, lay_out_group, paginate
 from accessnews.braille.translate import Translator
+from accessnews.braille.writer import style_for
 from accessnews.model import Article, Embed, Figure, Heading, ListBlock, Paragraph, Quote, Span
 
 TRANSLATOR = Translator("en-ueb-g2.ctb")
@@ -93,7 +94,7 @@ def _unbroken(original: list[str], laid: list[str], width: int) -> bool:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(article=article, setup=setup)
 def test_layout_invariants(article: Article, setup: PageSetup) -> None:
-    groups = article_groups(article, TRANSLATOR.translate)
+    groups = article_groups(article, style_for(TRANSLATOR, article.language))
     pages = paginate(groups, setup, _label)
 
     # No line over the cell count, no page over the line count, only BRF characters.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 
 import pytest
@@ -78,8 +79,22 @@ def test_american_article_says_month_first():
     assert language_for("en-US").normalise("on 2017-03-23") == "on March 23, 2017"
 
 
-def test_unknown_language_falls_back_to_english_data():
-    assert language_for("de-DE").code == "en"
+def test_languages_with_data_get_their_own_words():
+    tags = ("de-DE", "it", "pt-BR", "nl")
+    said = [language_for(tag).phrase("image", caption="X") for tag in tags]
+    assert said == ["Bild: X.", "Immagine: X.", "Imagem: X.", "Afbeelding: X."]
+
+
+def test_a_language_without_data_hears_no_generated_words():
+    """Polish has no lang file: no English "Image:", "posted on", "Quote:" in a Polish voice."""
+    polish = language_for("pl-PL")
+    assert polish.neutral and polish.iso639_2 == "und" and polish.rules == ()
+    english = language_for("en")
+    for key, phrase in polish.phrases.items():
+        words = set(re.sub(r"\{\w+\}", " ", phrase).split()) - {".", ",", ":"}
+        assert not words, f"{key}: {phrase!r} has words"
+        assert phrase != english.phrases[key] or key == "item"
+    assert polish.iso_date("2017-03-23") == "23.3.2017"
 
 
 def test_roman_and_ordinal_helpers():
@@ -87,3 +102,15 @@ def test_roman_and_ordinal_helpers():
     assert [english_ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 101)] == [
         "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st",
     ]  # fmt: skip
+
+
+def test_neutral_spoken_form_of_a_figure_and_a_post():
+    from accessnews.model import Embed, Figure, Span
+
+    form = SpokenForm(language_for("pl"))
+    figure = form.block(Figure((Span("Fale nad falochronem"),), label="Sztorm"))
+    post = form.block(
+        Embed("bluesky", (Span("Wszyscy bezpieczni."),), author="Anna", date="2024-10-16")
+    )
+    assert figure.text == "Sztorm. Fale nad falochronem."
+    assert post.text == "Anna, 16.10.2024: Wszyscy bezpieczni."
