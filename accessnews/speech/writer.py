@@ -16,7 +16,7 @@ from ..fileio import write_atomic
 from ..model import Article
 from .chapters import plan_chapters, words
 from .engine import SAMPLE_WIDTH, EngineVoice, SpeechEngine
-from .language import language_for
+from .language import Language, language_for
 from .mp3 import Chapter, Encoder, Tags, id3_tag
 from .scripts import voice_for_script
 from .spoken import SpokenForm, Utterance
@@ -83,6 +83,17 @@ class _Timeline:
     lengths: tuple[int, ...]
     total: int
     warnings: tuple[str, ...] = ()  # "block id: doubt" for audio kept despite the self-check
+
+
+def _language_warnings(no_voice: str | None, lang: Language, language: str) -> tuple[str, ...]:
+    """What the listener should know about the article's language: no voice, no speech data."""
+    found: tuple[str, ...] = (no_voice,) if no_voice else ()
+    if lang.neutral:
+        found += (
+            f"no speech rules for language {language!r}: no announcement words (image, post), "
+            "and numbers, dates and symbols are read as the voice reads them",
+        )
+    return found
 
 
 class AudioWriter:
@@ -152,7 +163,7 @@ class AudioWriter:
             chapter_list=tuple(chapters),
             voice=profile.name,
             speech=sum(timeline.lengths) / self._engine.sample_rate,
-            warnings=(no_voice, *timeline.warnings) if no_voice else timeline.warnings,
+            warnings=(*_language_warnings(no_voice, lang, article.language), *timeline.warnings),
         )
 
     def _synthesize(

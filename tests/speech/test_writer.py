@@ -184,3 +184,16 @@ def test_cli_renders_audio_and_prints_a_summary(seed_path, tmp_path, capsys):
     out = capsys.readouterr().out
     assert out.startswith(f"{seed_path.stem}: audio ") and "chapters" in out
     assert (tmp_path / f"{seed_path.stem}.mp3").is_file()
+
+
+def test_a_language_without_speech_rules_is_read_and_said_so(tmp_path):
+    """Polish has an espeak-ng voice but no rules file: read by that voice, with a warning."""
+    article = Article(
+        headline="Nowy plan",
+        blocks=(Paragraph(spans_of("Rada miasta zatwierdziła wczoraj nowy plan ruchu.")),),
+        language="pl",
+    )
+    with AudioWriter(AudioOptions()) as writer:
+        result = writer.write(article, tmp_path, "pl")
+    assert result.voice != "en-GB"
+    assert any("no speech rules for language 'pl'" in w for w in result.warnings)
