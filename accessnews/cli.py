@@ -50,7 +50,10 @@ def _cmd_render(args: argparse.Namespace) -> int:
     clashes = sorted({stem for stem in stems if stems.count(stem) > 1})
     if clashes:
         raise UsageError(f"several inputs would write the same output names: {', '.join(clashes)}")
+    from .fileio import ensure_folder
+
     outdir = Path(args.outdir)
+    ensure_folder(outdir)  # a file named by -o, or a read-only folder: one line, before any work
     progress = Progress(sys.stderr)
     status = 0
     # Read-ahead forks first, so the child does not inherit the writers' engine and tables.

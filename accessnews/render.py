@@ -6,13 +6,14 @@ Writers are context managers created once per run (or per batch worker), so the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 from .errors import AccessnewsError, PartialRenderError, RenderError
+from .fileio import environmental, space_problem
 from .model import Article
 
 # What each writer produces, as named in a batch report's per-output status.
@@ -45,6 +46,9 @@ class Rendered:
     article: Article
     written: dict[str, Result] = field(default_factory=dict)  # writer name -> its result
     failures: dict[str, str] = field(default_factory=dict)  # writer name -> why it failed
+    # The machine's reason ("No space left on device") when that, not the article, failed a
+    # writer: the same article will render once it is fixed.
+    environment: str | None = None
 
     @property
     def files(self) -> list[Path]:
@@ -113,8 +117,10 @@ class Renderer:
         outdir: Path,
         stem: str,
         progress: Callable[[int, int], None] | None = None,
+        only: Collection[str] | None = None,
     ) -> Rendered:
-        """Run every open writer on one article; `progress(done, total)` follows the audio.
+        """Run every open writer (or those named in `only`) on one article; `progress(done,
+        total)` follows the audio.
 
         Writers are independent: one that fails is recorded in `failures` and the others
         still write, so a speech failure never costs the reader the braille (or the reverse).
@@ -128,8 +134,24 @@ class Renderer:
             braille = self._braille
             writers.append(("braille", lambda: braille.write(article, outdir, stem)))
         for name, write in writers:
+            if only is not None and name not in only:
+                continue
             try:
                 rendered.written[name] = write()
-            except AccessnewsError as error:
-                rendered.failures[name] = str(error)
+            except (AccessnewsError, OSError) as error:
+                self._failed(rendered, name, error, outdir)
         return rendered
+
+    @staticmethod
+    def _failed(rendered: Rendered, name: str, error: Exception, outdir: Path) -> None:
+        """Record why writer `name` failed, naming the machine's reason when it is the cause."""
+        if isinstance(error, OSError):
+            cause = environmental(error)
+            if cause is None:
+                raise error  # not the machine: a bug, with its traceback
+            where = f" ({error.filename})" if error.filename else ""
+            rendered.failures[name] = f"{cause}{where}"
+        else:
+            cause = space_problem(outdir) if outdir.is_dir() else None
+            rendered.failures[name] = f"{cause} ({error})" if cause else str(error)
+        rendered.environment = rendered.environment or cause

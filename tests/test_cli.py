@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from .conftest import tmpfs
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -124,3 +127,37 @@ def test_an_audio_failure_still_writes_the_braille(tmp_path: Path) -> None:
     assert result.stderr.count("\n") == 1 and "error: story: audio:" in result.stderr
     assert {p.suffix for p in (tmp_path / "out").iterdir()} >= {".brf", ".pef"}
     assert not (tmp_path / "out" / "story.mp3").exists()
+
+
+@pytest.mark.parametrize("command", ["clean", "render"])
+def test_special_files_are_refused_at_once(tmp_path: Path, command: str) -> None:
+    """A FIFO with no writer would block forever; /dev/zero would fill the memory."""
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    for source, kind in ((fifo, "a named pipe"), (Path("/dev/zero"), "a device")):
+        extra = ["-o", str(tmp_path / "out"), "--no-audio"] if command == "render" else []
+        done = run(command, str(source), *extra)
+        assert done.returncode == 2
+        refused = f"{source}: is {kind}, not a regular file; save the article first"
+        assert done.stderr == f"accessnews: error: {refused}\n"
+
+
+@pytest.mark.parametrize("command", ["render", "batch"])
+def test_an_outdir_that_cannot_be_written_is_one_line(
+    tmp_path: Path, samples_dir: Path, command: str
+) -> None:
+    source = samples_dir / "01-flood-defences.txt"
+    target = str(source) if command == "render" else str(samples_dir)
+    afile = tmp_path / "afile"
+    afile.write_text("mine")
+    done = run(command, target, "-o", str(afile), "--no-audio")
+    assert (done.returncode, done.stderr) == (
+        2, f"accessnews: error: {afile}: is a file, not a folder; choose another -o\n"
+    )  # fmt: skip
+    assert afile.read_text() == "mine"
+    with tmpfs(tmp_path / "ro", "1m", read_only=True) as read_only:
+        done = run(command, target, "-o", str(read_only), "--no-audio")
+        assert (done.returncode, done.stderr) == (
+            2, f"accessnews: error: {read_only}: cannot write in the output folder "
+            "(Read-only file system)\n",
+        )  # fmt: skip

@@ -8,7 +8,7 @@ task on its own (the scheduler's `allowed-failures`), so only the time limit is 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from itertools import islice
 from typing import Any
 
@@ -42,7 +42,7 @@ class DaskPool:
         except Exception as error:  # KilledWorker and friends: the cluster lost this task
             return Outcome(task.index, "failed", error=f"cluster: {type(error).__name__}: {error}")
 
-    def map(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
+    def map(self, tasks: Iterable[Task]) -> Generator[Outcome, None, None]:
         """Render every task on the cluster; results arrive as they finish."""
         from distributed import wait
 

@@ -2,7 +2,9 @@
 
 An entry is keyed by output stem and records a hash of the input bytes and of the render
 options. It is appended only after all of an article's outputs are in place, so an article that
-a `kill -9` interrupted has no entry and is rendered again on the next run.
+a `kill -9` interrupted has no entry and is rendered again on the next run. Before an article
+is given to a worker a `started` line is appended: an article started and never finished is
+where a killed run may have left temporary files, and only there are they looked for.
 
 The file is a journal of JSON lines, one appended per finished article (rewriting a whole
 manifest per article would cost O(n^2) writes on a large archive); later lines win, and a line
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -41,30 +43,38 @@ class Entry:
     files: tuple[str, ...]
     metrics: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
+    redo: tuple[str, ...] = ()  # writers that failed: the next run runs only these again
+    outputs: dict[str, str] = field(default_factory=dict)  # mp3, brf ... -> rendered / failed
 
 
-def _line(stem: str, entry: Entry | None) -> str:
-    record = {"stem": stem} | (asdict(entry) if entry else {"removed": True})
+def _line(stem: str, entry: Entry | None, event: str = "removed") -> str:
+    record = {"stem": stem} | (asdict(entry) if entry else {event: True})
     return json.dumps(record, ensure_ascii=False) + "\n"
 
 
-def _read(path: Path) -> dict[str, Entry]:
+def _read(path: Path) -> tuple[dict[str, Entry], set[str]]:
+    """The entries, and the stems started but never finished (killed, crashed, timed out)."""
     entries: dict[str, Entry] = {}
+    unfinished: set[str] = set()
     try:
         rows = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
-        return entries  # no usable manifest: everything is rendered afresh
+        return entries, unfinished  # no usable manifest: everything is rendered afresh
     for row in rows:
         try:
             record = json.loads(row)
             stem = record.pop("stem")
-            if record.pop("removed", False):
+            if record.pop("started", False):
+                unfinished.add(stem)
+            elif record.pop("removed", False):
                 entries.pop(stem, None)
             else:
-                entries[stem] = Entry(**record | {"files": tuple(record["files"])})
+                entry = Entry(**record | {"files": tuple(record["files"])})
+                entries[stem] = replace(entry, redo=tuple(entry.redo))
+                unfinished.discard(stem)
         except (ValueError, KeyError, TypeError, AttributeError):
             continue  # a line torn by a kill, or from another version: that article is redone
-    return entries
+    return entries, unfinished
 
 
 class Manifest:
@@ -72,7 +82,7 @@ class Manifest:
 
     def __init__(self, outdir: Path) -> None:
         self.path = outdir / MANIFEST_NAME
-        self.entries = _read(self.path)
+        self.entries, self.unfinished = _read(self.path)
         self._journal: IO[str] | None = None
 
     def __enter__(self) -> Manifest:
@@ -93,8 +103,14 @@ class Manifest:
             return None
         return entry
 
+    def start(self, stem: str) -> None:
+        """Note that `stem` is about to be written (its entry, if any, is kept until then)."""
+        self.unfinished.add(stem)
+        self._append(_line(stem, None, "started"))
+
     def record(self, stem: str, entry: Entry) -> None:
         self.entries[stem] = entry
+        self.unfinished.discard(stem)
         self._append(_line(stem, entry))
 
     def forget(self, stem: str) -> None:

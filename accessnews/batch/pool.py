@@ -13,7 +13,7 @@ import pickle
 import signal
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import chain
 from multiprocessing.connection import Connection, wait
@@ -145,7 +145,7 @@ class LocalPool:
             return Outcome(task.index, "failed", error=limit, seconds=round(now - slot.started, 3))
         return None
 
-    def map(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
+    def map(self, tasks: Iterable[Task]) -> Generator[Outcome, None, None]:
         """Render every task; tasks are pulled only as workers free up, so memory stays flat."""
         pending = iter(tasks)
         first = next(pending, None)

@@ -38,6 +38,7 @@ class Report:
     lines: dict[int, Line] = field(default_factory=dict)
     seconds: float = 0.0
     edition: dict[str, Any] | None = None  # with --edition: its files and figures, or "error"
+    interrupted: bool = False  # stopped by Ctrl-C: members after the last one listed are missing
 
     def add(self, index: int, line: Line) -> None:
         self.lines[index] = line
@@ -51,17 +52,21 @@ class Report:
 
     def to_json(self) -> dict[str, Any]:
         counts = self.counts()
-        return {
-            "archive": self.archive,
-            "outdir": self.outdir,
-            "seconds": round(self.seconds, 3),
-            "totals": {status: counts[status] for status in STATUSES}
-            | {"members": len(self.lines)},
-            "members": [
-                {k: v for k, v in asdict(self.lines[i]).items() if v not in (None, (), {})}
-                for i in sorted(self.lines)
-            ],
-        } | ({"edition": self.edition} if self.edition is not None else {})
+        return (
+            {
+                "archive": self.archive,
+                "outdir": self.outdir,
+                "seconds": round(self.seconds, 3),
+                "totals": {status: counts[status] for status in STATUSES}
+                | {"members": len(self.lines)},
+                "members": [
+                    {k: v for k, v in asdict(self.lines[i]).items() if v not in (None, (), {})}
+                    for i in sorted(self.lines)
+                ],
+            }
+            | ({"edition": self.edition} if self.edition is not None else {})
+            | ({"interrupted": True} if self.interrupted else {})
+        )
 
     def write(self, outdir: Path) -> Path:
         path = outdir / REPORT_NAME
@@ -71,7 +76,7 @@ class Report:
     def summary(self) -> str:
         """The readable end-of-run summary: totals, then each failure with its error."""
         counts = self.counts()
-        head = (
+        head = ("interrupted: " if self.interrupted else "") + (
             f"{len(self.lines)} members: {counts['rendered']} rendered, "
             f"{counts['skipped']} skipped, {counts['failed']} failed in {self.seconds:.1f} s"
         )

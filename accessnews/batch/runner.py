@@ -9,22 +9,24 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from ..errors import AccessnewsError
+from ..fileio import WHOLE_DISK
 from ..render import RenderOptions
 from .archive import members
 from .cluster import DaskPool
-from .edition import write_edition
-from .manifest import Entry, Manifest, input_hash
+from .edition import STATE_NAME, write_edition
+from .manifest import MANIFEST_NAME, Entry, Manifest, input_hash
 from .members import Member
 from .naming import Namer
-from .outdir import claimed
+from .outdir import claimed, clear_leftovers
 from .pool import LocalPool, OnStart
-from .report import UNCHANGED, Line, Report
+from .report import REPORT_NAME, UNCHANGED, Line, Report
 from .safety import Limits
 from .work import Outcome, Task
 
@@ -45,7 +47,12 @@ class Listener(Protocol):
 
 
 class Backend(Protocol):
-    def map(self, tasks: Iterable[Task]) -> Iterator[Outcome]: ...
+    def map(self, tasks: Iterable[Task]) -> Generator[Outcome, None, None]: ...
+
+
+# The batch's own files at the top of OUTDIR (their temporaries are cleared like an article's).
+OWN_NAMES = (REPORT_NAME, MANIFEST_NAME, STATE_NAME, "edition")
+INTERRUPTED = "interrupted before it finished; the next run renders it"
 
 
 class _Run:
@@ -56,7 +63,9 @@ class _Run:
         self.report = Report(str(archive), str(outdir))
         self.manifest = Manifest(outdir)
         self.namer = Namer()
-        self.in_flight: dict[int, tuple[str, str, str]] = {}  # index -> member, stem, hash
+        # index -> member, stem, hash and the entry of a partial render whose failed writers run
+        self.in_flight: dict[int, tuple[str, str, str, Entry | None]] = {}
+        self.stopped: str | None = None  # the machine's reason the batch stopped early
 
     def _settled(self, index: int, member: Member) -> Line | None:
         """The report line of a member that needs no rendering, or None if it does."""
@@ -67,12 +76,18 @@ class _Run:
         stem = self.namer.stem(member.parts)
         digest = input_hash(member.data, self.options)
         entry = self.manifest.current(stem, digest, self.outdir)
-        if entry is None:
-            self.in_flight[index] = (member.name, stem, digest)
-            return None
-        if entry.error is not None:  # not retried: it would fail the same way
+        if entry is not None and entry.error is not None:  # not retried: it would fail again
             return Line(member.name, "failed", stem, error=entry.error, reason=UNCHANGED)
-        return Line(member.name, "skipped", stem, entry.files, entry.metrics, reason=UNCHANGED)
+        if entry is not None and not entry.redo:
+            return Line(
+                member.name, "skipped", stem, entry.files, entry.metrics, reason=UNCHANGED,
+                outputs=entry.outputs,
+            )  # fmt: skip
+        if self.stopped is not None:
+            reason = f"not rendered: the batch stopped early ({self.stopped}); the next run will"
+            return Line(member.name, "skipped", stem, reason=reason)
+        self.in_flight[index] = (member.name, stem, digest, entry)
+        return None
 
     def tasks(self, settled: list[tuple[int, Line]]) -> Iterator[Task]:
         """Tasks for the members that need rendering; the others are appended to `settled`."""
@@ -83,7 +98,10 @@ class _Run:
             if line is not None:
                 settled.append((index, line))
                 continue
-            yield Task(index, member.name, member.data, outdir, self.in_flight[index][1])
+            _, stem, _, entry = self.in_flight[index]
+            self.manifest.start(stem)
+            writers = entry.redo if entry is not None else None
+            yield Task(index, member.name, member.data, outdir, stem, writers=writers)
 
     def render(self, backend: Backend, listener: Listener | None, total: int) -> None:
         """Render what needs it and put every member in the report, in completion order."""
@@ -94,32 +112,44 @@ class _Run:
             if listener is not None:
                 listener.finished(line, len(self.report.lines), total)
 
-        with self.manifest:
-            for outcome in backend.map(self.tasks(settled)):
-                while settled:
-                    add(*settled.pop(0))
-                add(outcome.index, self.line(outcome))
+        clear_leftovers(self.outdir, self.manifest.unfinished, OWN_NAMES)
+        try:
+            with self.manifest, closing(backend.map(self.tasks(settled))) as outcomes:
+                for outcome in outcomes:
+                    while settled:
+                        add(*settled.pop(0))
+                    add(outcome.index, self.line(outcome))
+        except KeyboardInterrupt:
+            self.report.interrupted = True
+            for index, (name, stem, _, _) in list(self.in_flight.items()):
+                add(index, Line(name, "failed", stem, error=INTERRUPTED))
+            raise
+        finally:  # the workers have stopped: what they left half-written is ours to remove
             for index, line in settled:
                 add(index, line)
+            clear_leftovers(self.outdir, self.manifest.unfinished, OWN_NAMES)
 
     def line(self, outcome: Outcome) -> Line:
         """Record a rendered or failed task in the manifest and as a report line."""
-        name, stem, digest = self.in_flight.pop(outcome.index)
-        if outcome.status == "rendered" or outcome.lasting:
-            entry = Entry(digest, name, outcome.files, outcome.metrics, outcome.error)
+        name, stem, digest, previous = self.in_flight.pop(outcome.index)
+        files, metrics, outputs = outcome.files, outcome.metrics, outcome.outputs
+        if previous is not None:  # only its failed writers ran: the others' outputs stand
+            files = tuple(dict.fromkeys(previous.files + files))
+            metrics, outputs = previous.metrics | metrics, previous.outputs | outputs
+        if outcome.environment is not None:  # the machine's fault: retried next run
+            if outcome.environment in WHOLE_DISK:  # every next article would fail the same way
+                self.stopped = self.stopped or outcome.environment
+            self.manifest.forget(stem)
+        elif outcome.status == "rendered" or outcome.lasting or outcome.redo:
+            error = outcome.error if outcome.lasting else None
+            entry = Entry(digest, name, files, metrics, error, outcome.redo, outputs)
             self.manifest.record(stem, entry)
         else:  # a crash or a time-out: retried next time
             self.manifest.forget(stem)
         return Line(
-            name,
-            outcome.status,
-            stem,
-            outcome.files,
-            outcome.metrics,
-            error=outcome.error,
-            seconds=outcome.seconds,
-            outputs=outcome.outputs,
-        )
+            name, outcome.status, stem, files, metrics, error=outcome.error,
+            seconds=outcome.seconds, outputs=outputs,
+        )  # fmt: skip
 
 
 def _edition(outdir: Path, report: Report, options: RenderOptions) -> dict[str, object]:
@@ -157,9 +187,11 @@ def run_batch(
     total = sum(1 for _ in members(archive, settings.limits, with_data=False, exclude=outdir))
     with claimed(outdir):
         run = _Run(archive, outdir, options, settings.limits)
-        run.render(_backend(options, settings, on_start), listener, total)
-        if settings.edition:
-            run.report.edition = _edition(outdir, run.report, options)
-        run.report.seconds = time.monotonic() - started
-        run.report.write(outdir)
+        try:
+            run.render(_backend(options, settings, on_start), listener, total)
+            if settings.edition:
+                run.report.edition = _edition(outdir, run.report, options)
+        finally:  # also on Ctrl-C: the report of what was done, marked interrupted
+            run.report.seconds = time.monotonic() - started
+            run.report.write(outdir)
     return run.report

@@ -6,6 +6,8 @@ decides which records are articles and where their outputs go (host/path of the 
 
 from __future__ import annotations
 
+import contextlib
+import io
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -13,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
+from warcio.statusandheaders import StatusAndHeadersParserException
 
 from .members import Member
 from .safety import Budget, Refused, safe_parts
@@ -60,11 +63,29 @@ def _judge(record: ArcWarcRecord, budget: Budget, with_data: bool) -> Member:
         return Member(name, problem=str(refusal), failed=True)
 
 
+def _damaged(path: Path, why: object, read: int) -> Member:
+    problem = f"damaged WARC file: {why} ({read} record(s) read; anything after that is missing)"
+    return Member(path.name, problem=problem, failed=True)
+
+
 def warc_members(path: Path, budget: Budget, with_data: bool) -> Iterator[Member]:
-    """Every record of a .warc or .warc.gz, in order."""
-    with open(path, "rb") as stream:
+    """Every record of a .warc or .warc.gz, in order; then a failed member if it is damaged."""
+    read = 0
+    with open(path, "rb") as stream, contextlib.redirect_stderr(io.StringIO()):
+        # warcio prints its own warnings about bad lengths; they become the report's line here.
+        records = ArchiveIterator(stream)
         try:
-            for record in ArchiveIterator(stream):
-                yield _judge(record, budget, with_data)
-        except ArchiveLoadFailed as error:
-            yield Member(path.name, problem=f"unreadable WARC record: {error}", failed=True)
+            for record in records:
+                member = _judge(record, budget, with_data)
+                records.read_to_end()
+                missing = getattr(record.raw_stream, "limit", 0)
+                if missing > 0:  # its Content-Length runs past the end of the file
+                    why = f"the record of {member.name} is {missing} bytes short of its length"
+                    yield _damaged(path, why, read)
+                    return
+                read += 1
+                yield member
+        except AttributeError:  # warcio's own bug on a record cut inside its headers
+            yield _damaged(path, "a record's headers are cut short", read)
+        except (ArchiveLoadFailed, StatusAndHeadersParserException, EOFError, OSError) as error:
+            yield _damaged(path, error, read)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import AccessnewsError
-from ..fileio import write_atomic
+from ..fileio import environmental, write_atomic
 from ..model_json import dumps
 from ..pipeline import load_member
 from ..render import Renderer, RenderOptions
@@ -35,6 +35,7 @@ class Task:
     outdir: str
     stem: str
     attempt: int = 0
+    writers: tuple[str, ...] | None = None  # only these (the ones that failed last time)
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,8 @@ class Outcome:
     seconds: float = 0.0
     lasting: bool = False  # the same input and options would fail the same way again
     outputs: dict[str, str] = field(default_factory=dict)  # mp3, brf ... -> rendered / failed
+    redo: tuple[str, ...] = ()  # writers that failed while the others wrote: run them again
+    environment: str | None = None  # the machine's reason (no space ...): retry, stop the batch
 
 
 _renderers: dict[str, Renderer] = {}
@@ -77,10 +80,13 @@ def _render(task: Task, options: RenderOptions) -> Outcome:
     outdir = Path(task.outdir)
     target = outdir / task.stem
     article = load_member(task.data, task.name, options.language)
-    rendered = renderer_for(options).render(article, target.parent, target.name)
-    model = target.parent / f"{target.name}{MODEL_SUFFIX}"
-    write_atomic(model, dumps(article))
-    files = [*rendered.files, model]
+    renderer = renderer_for(options)
+    rendered = renderer.render(article, target.parent, target.name, only=task.writers)
+    files = rendered.files
+    if task.writers is None:  # a re-run of failed writers keeps the model it wrote before
+        model = target.parent / f"{target.name}{MODEL_SUFFIX}"
+        write_atomic(model, dumps(article))
+        files.append(model)
     metrics = {
         name: _metric(getattr(result, name))
         for result in rendered.results
@@ -91,8 +97,22 @@ def _render(task: Task, options: RenderOptions) -> Outcome:
     outputs = rendered.outputs()
     error = rendered.error()
     if error is not None:  # the other outputs are kept; the next run tries this one again
-        return Outcome(task.index, "failed", relative, metrics, str(error), outputs=outputs)
+        redo = tuple(rendered.failures)
+        return Outcome(
+            task.index, "failed", relative, metrics, str(error), outputs=outputs, redo=redo,
+            environment=rendered.environment,
+        )  # fmt: skip
     return Outcome(task.index, "rendered", relative, metrics, outputs=outputs)
+
+
+def _os_failure(task: Task, error: OSError) -> Outcome:
+    """A full disk or a read-only folder is retried (and stops the batch); anything else is
+    an internal error."""
+    cause = environmental(error)
+    if cause is None:
+        return Outcome(task.index, "failed", error=f"internal error: OSError: {error}")
+    where = f" ({error.filename})" if error.filename else ""
+    return Outcome(task.index, "failed", error=f"{cause}{where}", environment=cause)
 
 
 def render_task(task: Task, options: RenderOptions) -> Outcome:
@@ -103,6 +123,8 @@ def render_task(task: Task, options: RenderOptions) -> Outcome:
             outcome = _render(task, options)
     except AccessnewsError as error:
         outcome = Outcome(task.index, "failed", error=str(error), lasting=True)
+    except OSError as error:
+        outcome = _os_failure(task, error)
     except Exception as error:  # a bug in a writer must cost one article, not the batch
         message = f"internal error: {type(error).__name__}: {error}"
         outcome = Outcome(task.index, "failed", error=message)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError
+from ..fileio import read_regular
 from ..model import Article
 from . import text
 from .detect import detect_format, transcode
@@ -25,14 +26,12 @@ def load_bytes(source: str) -> bytes:
     path = Path(source)
     try:
         size = path.stat().st_size
-        if path.is_dir():
-            raise InputError(f"{source}: is a directory, not an article")
         if size > MAX_INPUT_BYTES:
             raise InputError(
                 f"{source}: {size / 1e6:.0f} MB is too large for an article "
                 f"(limit {MAX_INPUT_BYTES / 1e6:.0f} MB)"
             )
-        return path.read_bytes()
+        return read_regular(path, MAX_INPUT_BYTES, source)
     except FileNotFoundError:
         raise InputError(f"{source}: no such file") from None
     except PermissionError:

@@ -78,23 +78,46 @@ def transcode(data: bytes, charset: str) -> bytes:
         return data
 
 
-def decode(data: bytes, name: str) -> str:
-    """Decode bytes to text: BOM, a declared HTML charset, UTF-8, then statistical detection."""
+def _line_by_line(data: bytes) -> tuple[str, tuple[int, ...]] | None:
+    """UTF-8 text with a few lines in windows-1252 (pasted from an older file), decoded line
+    by line: the text and the numbers of the repaired lines; None if it is not such a file."""
+    lines = data.split(b"\n")
+    texts: list[str] = []
+    repaired: list[int] = []
+    utf8_lines = 0
+    for number, line in enumerate(lines, start=1):
+        try:
+            texts.append(line.decode("utf-8"))
+            utf8_lines += not line.isascii()
+        except UnicodeDecodeError:
+            texts.append(line.decode("cp1252", errors="replace"))
+            repaired.append(number)
+    if utf8_lines == 0 or len(repaired) > utf8_lines:  # mostly not UTF-8: a single encoding
+        return None
+    return "\n".join(texts), tuple(repaired)
+
+
+def decode_repairing(data: bytes, name: str) -> tuple[str, tuple[int, ...]]:
+    """Decode bytes to text: BOM, UTF-8, UTF-8 with some windows-1252 lines (their numbers are
+    returned for the audit trail), a declared HTML charset, then statistical detection."""
     for bom, codec in (
         (b"\xef\xbb\xbf", "utf-8-sig"),
         (b"\xff\xfe", "utf-16"),
         (b"\xfe\xff", "utf-16"),
     ):
         if data.startswith(bom):
-            return data.decode(codec, errors="replace")
+            return data.decode(codec, errors="replace"), ()
     declared = _META_CHARSET.search(data[:4096])
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), ()
     except UnicodeDecodeError:
         pass
+    mixed = _line_by_line(data)
+    if mixed is not None:
+        return mixed
     if declared:
         try:
-            return data.decode(codec_of(declared.group(1).decode("ascii")))
+            return data.decode(codec_of(declared.group(1).decode("ascii"))), ()
         except (LookupError, UnicodeDecodeError):
             pass
     from charset_normalizer import from_bytes
@@ -102,4 +125,9 @@ def decode(data: bytes, name: str) -> str:
     best = from_bytes(data).best()
     if best is None:
         raise InputError(f"{name}: unknown character encoding (not UTF-8 and not recognisable)")
-    return str(best)
+    return str(best), ()
+
+
+def decode(data: bytes, name: str) -> str:
+    """The text of `data` (see `decode_repairing`)."""
+    return decode_repairing(data, name)[0]

@@ -12,8 +12,18 @@ import re
 
 from ..dates import find_date
 from ..errors import InputError
-from ..model import Article, Block, Heading, Inlines, ListBlock, Paragraph, Quote, Span
-from .detect import decode, refuse_non_text
+from ..model import (
+    Article,
+    Block,
+    Dropped,
+    Heading,
+    Inlines,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Span,
+)
+from .detect import decode_repairing, refuse_non_text
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^\s{0,3}[-*+•]\s+(.*)$")
@@ -131,7 +141,8 @@ def _is_date_line(line: str) -> bool:
 def read(data: bytes, *, name: str) -> Article:
     """Parse a plain-text or Markdown-ish article."""
     refuse_non_text(data, name)
-    text = decode(data, name).replace("\r\n", "\n").replace("\r", "\n")
+    text, repaired = decode_repairing(data, name)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     chunks = _chunks(text)
     if not chunks:
         raise InputError(f"{name}: no article text")
@@ -162,4 +173,16 @@ def read(data: bytes, *, name: str) -> Article:
         bylines=bylines,
         published=published,
         source=name,
+        dropped=_repairs(text, repaired),
+    )
+
+
+def _repairs(text: str, numbers: tuple[int, ...]) -> tuple[Dropped, ...]:
+    """Audit entries for the lines that were not UTF-8 in a UTF-8 file (nothing was removed)."""
+    lines = text.split("\n")
+    reason = "not UTF-8 in a UTF-8 file: this line was read as windows-1252"
+    return tuple(
+        Dropped("encoding", lines[n - 1][:80], reason, f"line {n}")
+        for n in numbers
+        if n <= len(lines)
     )

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 import tarfile
+import time
 import zipfile
 from pathlib import Path
 
@@ -102,3 +105,32 @@ def check_outputs(outdir: Path, schema_dir: Path | None = None) -> int:
             assert path.stat().st_size > 0
         checked += 1
     return checked
+
+
+def many(articles: dict[str, bytes], copies: int) -> dict[str, bytes]:
+    """`copies` distinct copies of each article, one folder per copy."""
+    return {
+        f"day{n:02d}/{name}": data + f"\n\nUpdate number {n}.\n".encode()
+        for n in range(copies)
+        for name, data in articles.items()
+    }
+
+
+def batch_under_way(archive: Path, out: Path, *options: str, finished: int) -> subprocess.Popen:
+    """`accessnews batch` in its own process group, once `finished` articles are in its
+    manifest (for tests that then kill or interrupt it)."""
+    command = [sys.executable, "-m", "accessnews", "batch", str(archive), "-o", str(out)]
+    batch = subprocess.Popen(
+        [*command, *options],
+        cwd=Path(__file__).resolve().parents[2],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    manifest = out / ".accessnews-manifest.jsonl"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and batch.poll() is None:
+        if manifest.is_file() and manifest.read_text().count('"hash"') >= finished:
+            break
+        time.sleep(0.02)
+    return batch

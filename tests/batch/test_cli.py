@@ -9,10 +9,9 @@ import pty
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-from .conftest import check_outputs, write_tar, write_zip
+from .conftest import batch_under_way, check_outputs, many, write_tar, write_zip
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -68,26 +67,9 @@ def test_kill_9_then_rerun_completes_with_valid_outputs(
     tmp_path: Path, articles: dict, pef_schema_dir
 ) -> None:
     """kill -9 the whole batch (parent and workers) mid-run; no final-named file is broken."""
-    members = {
-        f"day{n:02d}/{name}": data + f"\n\nUpdate number {n}.\n".encode()
-        for n in range(10)
-        for name, data in articles.items()
-    }
+    members = many(articles, 10)
     archive, out = write_zip(tmp_path / "many.zip", members), tmp_path / "out"
-    command = [sys.executable, "-m", "accessnews", "batch", str(archive), "-o", str(out)]
-    batch = subprocess.Popen(
-        [*command, "--no-audio", "--jobs", "2"],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    manifest = out / ".accessnews-manifest.jsonl"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and batch.poll() is None:
-        if manifest.is_file() and manifest.read_text().count("\n") >= 4:
-            break
-        time.sleep(0.02)
+    batch = batch_under_way(archive, out, "--no-audio", "--jobs", "2", finished=4)
     os.killpg(batch.pid, signal.SIGKILL)
     batch.wait()
     assert not (out / "report.json").exists(), "the batch finished before it could be killed"

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from accessnews.batch import BatchSettings, run_batch
+from accessnews.batch.manifest import MANIFEST_NAME
 from accessnews.batch.outdir import LOCK_NAME
 from accessnews.batch.work import Task, renderer_for
 from accessnews.braille.writer import BrailleOptions
@@ -154,21 +155,39 @@ def test_warc_and_non_utf8_names_end_to_end(tmp_path: Path, articles: dict) -> N
     assert (tmp_path / "names" / "r_sum_.brf").is_file()
 
 
-def test_one_batch_per_outdir_and_a_killed_runs_leftovers_are_cleared(
+def test_one_batch_per_outdir_and_only_its_own_leftovers_are_cleared(
     tmp_path: Path, articles: dict
 ) -> None:
+    """A killed run's temporaries are removed where the manifest says it was writing; a user's
+    own `.session.tmp` or `.accessnews-cache/` in OUTDIR is never touched."""
     out = tmp_path / "out"
-    (out / "news" / ".accessnews-x1y2").mkdir(parents=True)  # an encoder's folder
-    (out / "news" / ".accessnews-x1y2" / "audio.mp3").write_bytes(b"\xff\xfb half")
-    (out / ".a.pef.k3j4.tmp").write_bytes(b"<?xml half")
+    (out / "news").mkdir(parents=True)
+    (out / MANIFEST_NAME).write_text('{"stem": "news/c", "started": true}\n')
+    encoder = out / "news" / ".accessnews-x1y2z3w4"  # LAME's folder for a killed article
+    encoder.mkdir()
+    (encoder / "audio.mp3").write_bytes(b"\xff\xfb half")
+    ours = [
+        out / "news" / ".c.pef.k3j4m5n6.accessnews.tmp",
+        out / ".report.json.ab12cd34.accessnews.tmp",
+    ]
+    users = [
+        out / ".session.tmp",
+        out / "news" / ".c.notes.tmp",
+        out / "news" / ".d.pef.k3j4m5n6.accessnews.tmp",
+    ]
+    for path in ours + users:
+        path.write_bytes(b"half")
+    cache = out / ".accessnews-cache"
+    (cache / "x").mkdir(parents=True)
     archive = write_zip(tmp_path / "a.zip", articles)
     with open(out / LOCK_NAME, "w") as lock:  # another batch is running on this OUTDIR
         fcntl.flock(lock, fcntl.LOCK_EX)
         with pytest.raises(AccessnewsError, match="another batch is writing there"):
             run_batch(archive, out, BRAILLE, TWO)
-    assert (out / ".a.pef.k3j4.tmp").exists()  # never touched while another run holds it
+    assert all(path.exists() for path in ours)  # never touched while another run holds it
     run_batch(archive, out, BRAILLE, TWO)
-    assert not list(out.rglob(".*.tmp")) and not list(out.rglob(".accessnews-x*"))
+    assert not any(path.exists() for path in ours) and not encoder.exists()
+    assert all(path.read_bytes() == b"half" for path in users) and (cache / "x").is_dir()
 
 
 def test_a_worker_keeps_one_renderer_per_set_of_options() -> None:
@@ -182,7 +201,7 @@ def test_an_audio_failure_keeps_the_braille_and_is_retried(
     tmp_path: Path, articles: dict, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Without LAME the audio fails: the braille files are kept and listed, the member is
-    failed, and the next run (LAME back) renders it again instead of calling it unchanged."""
+    failed, and the next run (LAME back) renders its audio only, keeping the braille files."""
     from accessnews.speech.writer import AudioOptions
 
     both = RenderOptions(audio=AudioOptions(), braille=BrailleOptions())
@@ -201,8 +220,11 @@ def test_an_audio_failure_keeps_the_braille_and_is_retried(
         "pef": "rendered",
         "preview": "rendered",
     }
+    kept = {name: (out / name).stat().st_mtime_ns for name in ("a.brf", "a.pef", "a.model.json")}
     report = run_batch(archive, out, both, BatchSettings(jobs=1, time_limit=60))
     assert _statuses(out) == {"a.txt": "rendered"} and not report.failed
+    assert {name: (out / name).stat().st_mtime_ns for name in kept} == kept  # not redone
+    assert {"a.brf", "a.mp3", "a.model.json"} <= set(report.lines[0].files)
     again = json.loads((out / "report.json").read_text())["members"][0]
     assert set(again["outputs"].values()) == {"rendered"}
     assert (out / "a.mp3").stat().st_size > 0

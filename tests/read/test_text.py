@@ -80,3 +80,19 @@ def test_windows_1252_text_decodes() -> None:
 def test_bad_input_is_one_clear_error(data: bytes, message: str) -> None:
     with pytest.raises(InputError, match=message):
         read(data, name="bad")
+
+
+def test_a_windows_1252_line_in_a_utf8_file_is_repaired_and_recorded() -> None:
+    """Text pasted from an older file: every UTF-8 character stays right, the odd line is read
+    as windows-1252, and the audit trail says which line."""
+    data = (
+        "Café opens in the old town\n\nThe café naïve menu is €5.\n\n".encode()
+        + "The owner said “we are open” on Monday.\n".encode("cp1252")
+    )
+    article = read(data, name="mixed.txt")
+    assert article.headline == "Café opens in the old town"
+    texts = [block.text for block in article.blocks if isinstance(block, Paragraph)]
+    assert texts == ["The café naïve menu is €5.", "The owner said “we are open” on Monday."]
+    (repair,) = article.dropped
+    assert (repair.kind, repair.where) == ("encoding", "line 5")
+    assert repair.text == "The owner said “we are open” on Monday."
