@@ -66,8 +66,13 @@ def primary(tag: str) -> str:
 
 def article_text(article: Article) -> str:
     """The article's own prose, for detection: headline, standfirst and body, not embeds."""
-    parts = [article.headline, article.standfirst or ""]
-    parts += [b.text for b in article.blocks if not isinstance(b, Embed | Figure)]
+    parts, size = [article.headline, article.standfirst or ""], 0
+    for block in article.blocks:
+        if size >= SAMPLE_CHARS:  # a page of a million paragraphs is sampled, not joined
+            break
+        if not isinstance(block, Embed | Figure):
+            parts.append(block.text)
+            size += len(parts[-1])
     return "\n".join(parts)[:SAMPLE_CHARS]
 
 
