@@ -26,14 +26,46 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # Characters XML (and so lxml) cannot hold; they are invisible control codes in a page.
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _TEXT_BLOCKS = (Paragraph, Quote, ListBlock)
+MAX_DEPTH = 256  # libxml2's nesting limit without XML_PARSE_HUGE (our tree walks recurse)
+MAX_ELEMENTS = 100_000  # ~20x the largest real article page measured; ~16 s to read and clean
+_LAYOUT_TAG = re.compile(r"</?(?:div|span|font|center)\b[^>]*>", re.I)
 
 
 def parse_page(text: str, name: str) -> lxml.html.HtmlElement:
-    """The page as an lxml document (lxml refuses str input with an XML encoding declaration)."""
+    """The page as an lxml document (lxml refuses str input with an XML encoding declaration).
+
+    libxml2 stops reading at 256 levels of nesting, and everything deeper would be lost without
+    a word; such a page is read again without its layout elements (div, span, font, center), which
+    hold no text of their own. A page of more than MAX_ELEMENTS elements is refused before any
+    walk over it, so time and memory stay bounded.
+    """
+    text = _NOT_XML.sub("", _XML_DECLARATION.sub("", text, 1))
+    doc = _parse(text, name)
+    if doc is None:
+        doc = _parse(_LAYOUT_TAG.sub(" ", text), name)
+    if doc is None:
+        raise InputError(
+            f"{name}: the page nests its elements more than {MAX_DEPTH} deep even without its "
+            "layout elements (the HTML parser's limit)"
+        )
+    elements = sum(1 for _ in doc.iter())
+    if elements > MAX_ELEMENTS:
+        raise InputError(
+            f"{name}: the page has {elements:,} HTML elements; the limit is {MAX_ELEMENTS:,} "
+            "(the largest of 793 real article pages measured has 5,105)"
+        )
+    return doc
+
+
+def _parse(text: str, name: str) -> lxml.html.HtmlElement | None:
+    """The document, or None where the parser hit its nesting limit."""
+    parser = lxml.html.HTMLParser()
     try:
-        return lxml.html.document_fromstring(_NOT_XML.sub("", _XML_DECLARATION.sub("", text, 1)))
+        doc = lxml.html.document_fromstring(text, parser=parser)
     except (ParserError, ValueError) as error:
         raise InputError(f"{name}: not a readable HTML page ({error})") from None
+    too_deep = any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log)
+    return None if too_deep else doc
 
 
 def _script_only_body(body_text: str | None) -> list[Block]:
