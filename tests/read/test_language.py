@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from mutagen.id3 import ID3
 
 from accessnews import model_json
 from accessnews.errors import UsageError
@@ -134,3 +135,18 @@ def test_a_bad_language_tag_is_one_line_and_a_usage_error(tmp_path: Path) -> Non
     result = run("render", str(page), "-o", str(tmp_path / "out"), "--language", "x y")
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "not a language tag" in result.stderr
+
+
+def test_an_italian_page_declared_english_gets_italian_voice_and_braille(tmp_path: Path) -> None:
+    """The issue's case: Italian text under a template's lang="en" was read as English."""
+    page = tmp_path / "pagina.html"
+    page.write_text(
+        f'<html lang="en"><body><article><h1>Il piano</h1><p>{PROSE["it"]}</p>'
+        f"<p>{PROSE['it']}</p></article></body></html>"
+    )
+    result = run("render", str(page), "-o", str(tmp_path / "out"), "-v")
+    assert result.returncode == 0, result.stderr
+    assert "voice roa/it" in result.stdout
+    assert "it.tbl" in result.stdout
+    tags = ID3(tmp_path / "out" / "pagina.mp3")
+    assert str(tags["TLAN"]) == "ita"
