@@ -42,5 +42,7 @@ def chapters_vtt(chapters: list[Chapter]) -> str:
 
 
 def _cue_text(title: str) -> str:
-    """A title as one cue line: no line breaks, no "-->" (it would end the cue header)."""
-    return " ".join(title.split()).replace("-->", "→")
+    """A title as one cue line: no line breaks, no "-->" (it would end the cue header), and
+    `&`, `<`, `>` escaped as WebVTT cue text requires (a bare `<` starts a cue tag)."""
+    line = " ".join(title.split()).replace("-->", "→")
+    return line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

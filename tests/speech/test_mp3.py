@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import struct
+import subprocess
 
 from mutagen.id3 import ID3, CTOCFlags
 
@@ -85,3 +86,15 @@ def test_webvtt_chapters():
     assert vtt_time(3_725_250) == "01:02:05.250"
     odd = [Chapter("chp0", 0, 1000, "Line one\nline two --> end", "b000")]
     assert chapters_vtt(odd).splitlines()[4] == "Line one line two → end"
+
+
+def test_webvtt_titles_are_escaped_so_players_show_them_whole(tmp_path):
+    """ffmpeg's WebVTT reader (a real client) drops an unescaped `<sales>` as a cue tag."""
+    title = "Food & drink <sales> & more"
+    path = tmp_path / "c.vtt"
+    path.write_text(chapters_vtt([Chapter("chp0", 0, 1000, title, "b000")]))
+    srt = subprocess.run(
+        ["ffmpeg", "-v", "error", "-i", str(path), "-f", "srt", "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert title in srt.splitlines()
