@@ -96,6 +96,15 @@ def _language_warnings(no_voice: str | None, lang: Language, language: str) -> t
     return found
 
 
+def _description(article: Article) -> str:
+    """The ID3 comment, which podcast apps show as the episode's description: the standfirst
+    and, for a page read from the web, its address; never a local path."""
+    parts = [article.standfirst or article.headline]
+    if article.source and article.source.startswith(("http://", "https://")):
+        parts.append(f"Source: {article.source}")
+    return "\n".join(parts)
+
+
 class AudioWriter:
     """Context manager: creates the speech engine on entry, releases it on exit."""
 
@@ -229,7 +238,7 @@ class AudioWriter:
             album=article.publication,
             date=article.published,
             language=language,
-            comment=f"Source: {article.source or stem}",
+            comment=_description(article),
             length_ms=chapters[-1].end_ms,
             encoder=f"accessnews (espeak-ng voice {profile.voice}, LAME)",
         )

@@ -197,3 +197,11 @@ def test_a_language_without_speech_rules_is_read_and_said_so(tmp_path):
         result = writer.write(article, tmp_path, "pl")
     assert result.voice != "en-GB"
     assert any("no speech rules for language 'pl'" in w for w in result.warnings)
+
+
+def test_the_id3_description_has_no_local_path(rendered_seed):
+    """Podcast apps show the comment as the description: no path of the user's machine in it."""
+    (comment,) = ID3(rendered_seed.mp3).getall("COMM")
+    assert rendered_seed.article.source and rendered_seed.article.source.startswith("/")
+    assert comment.text[0] and "/" not in comment.text[0]
+    assert comment.text[0] == (rendered_seed.article.standfirst or rendered_seed.article.headline)
