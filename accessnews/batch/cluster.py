@@ -17,6 +17,17 @@ from ..render import RenderOptions
 from .work import Outcome, Task, render_task
 
 
+def _distributed() -> Any:
+    """Dask's distributed package, an optional extra: only `--scheduler` needs it."""
+    try:
+        import distributed
+    except ImportError:
+        raise AccessnewsError(
+            "--scheduler needs Dask's distributed package: pip install 'accessnews[cluster]'"
+        ) from None
+    return distributed
+
+
 class DaskPool:
     """Submits tasks to a Dask scheduler, keeping each worker thread busy with one article."""
 
@@ -26,10 +37,8 @@ class DaskPool:
         self.time_limit = time_limit
 
     def _connect(self) -> Any:
-        from distributed import Client
-
         try:
-            return Client(self.address, timeout="10s")
+            return _distributed().Client(self.address, timeout="10s")
         except (OSError, TimeoutError, ValueError) as error:
             message = f"cannot reach the Dask scheduler at {self.address}: {error}"
             raise AccessnewsError(message) from None
@@ -44,8 +53,7 @@ class DaskPool:
 
     def map(self, tasks: Iterable[Task]) -> Generator[Outcome, None, None]:
         """Render every task on the cluster; results arrive as they finish."""
-        from distributed import wait
-
+        wait = _distributed().wait
         pending = iter(tasks)
         with self._connect() as client:
             width = max(1, sum(client.nthreads().values()))

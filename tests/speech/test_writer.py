@@ -79,7 +79,7 @@ def test_reference_article(rendered_seed):
     assert tags["title"] == rendered_seed.article.headline
     assert tags["artist"] == "Chloe Chaplain"
     assert tags["language"] == "eng"
-    assert "000_3af8e3a32a6fdc5a" in tags["comment"]
+    assert tags["comment"] == rendered_seed.article.headline  # no standfirst; never a path
     blocks = len(rendered_seed.article.blocks)
     assert rendered_seed.progress[0] == (0, blocks) and rendered_seed.progress[-1] == (
         blocks,
