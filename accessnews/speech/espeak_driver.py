@@ -173,7 +173,18 @@ _PARAMETERS = {"rate": _espeak.RATE, "pitch": _espeak.PITCH, "volume": _espeak.V
 
 
 def _voice(v: Any) -> Voice:
-    language = v.languages[1:].decode("utf-8", errors="replace") if v.languages else ""
-    return Voice(
-        id=v.identifier.decode(), name=v.name.decode(), languages=[language] if language else []
-    )
+    return Voice(id=v.identifier.decode(), name=v.name.decode(), languages=_languages(v))
+
+
+def _languages(v: Any) -> list[str]:
+    """Every language a voice declares. espeak-ng packs them as (priority byte, name, NUL)...
+    ending with a zero byte, and the binding's char* field stops at the first NUL, so the list
+    is read from the voice's memory: sit/cmn is also "zh-cmn" and "zh", which the first entry
+    alone ("cmn") never matched."""
+    address = ctypes.c_void_p.from_buffer(v, type(v).languages.offset).value
+    found: list[str] = []
+    while address and ctypes.string_at(address, 1) != b"\0":
+        name = ctypes.string_at(address + 1)
+        found.append(name.decode("utf-8", errors="replace"))
+        address += len(name) + 2
+    return found

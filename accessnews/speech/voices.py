@@ -88,12 +88,15 @@ def load_profiles(directory: Path = VOICES_DIR) -> dict[str, VoiceProfile]:
 
 
 def _matching(tag: str, candidates: list[tuple[tuple[str, ...], T]]) -> T | None:
-    """The first candidate whose languages hold the tag, else its primary subtag."""
+    """The first candidate whose languages hold the tag, else its primary subtag; a candidate
+    whose own (first) language it is comes before one that lists it among others."""
     tag = tag.lower()
     for wanted in (tag, tag.split("-")[0]):
-        for languages, candidate in candidates:
-            if wanted in (language.lower() for language in languages):
-                return candidate
+        lists = [([lang.lower() for lang in langs], candidate) for langs, candidate in candidates]
+        for own_only in (True, False):
+            for languages, candidate in lists:
+                if wanted in (languages[:1] if own_only else languages):
+                    return candidate
     return None
 
 

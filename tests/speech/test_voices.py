@@ -24,10 +24,12 @@ def test_shipped_profiles_cover_british_american_spanish_french():
 @pytest.mark.parametrize(
     ("language", "name"),
     [("en", "en-GB"), ("en-GB", "en-GB"), ("en-us", "en-US"), ("es-MX", "es"), ("fr", "fr"),
-     ("de", "gmw/de"), ("it-IT", "roa/it"), ("pt-BR", "roa/pt-BR"), ("tlh", "en-GB")],
+     ("de", "gmw/de"), ("it-IT", "roa/it"), ("pt-BR", "roa/pt-BR"), ("pt", "roa/pt"),
+     ("zh", "sit/cmn"), ("zh-TW", "sit/cmn"), ("yue", "sit/yue"), ("tlh", "en-GB")],
 )  # fmt: skip
 def test_article_language_picks_the_profile(language, name, engine):
-    """Hand-tuned profiles first; any other language espeak-ng speaks gets its own voice."""
+    """Hand-tuned profiles first; any other language espeak-ng speaks gets its own voice, found
+    among all the languages a voice declares ("zh" is the second of sit/cmn's)."""
     profile = select_profile(PROFILES, None, language, engine.installed_voices())
     assert profile.name == name
     assert (voice_warning(profile, language) is None) == (language != "tlh")
