@@ -73,15 +73,20 @@ def self_check(
     brf: bytes,
     back_translate: Callable[[str], str],
     note: tuple[str, str] = ("", ""),
+    print_form: Callable[[str], str] = str,
 ) -> SelfCheck:
     """Compare each group's print words with the back-translation of its braille in the BRF;
-    `note` are the transcriber's note indicators, left out of a note's back-translation."""
+    `note` are the transcriber's note indicators, left out of the back-translation, and
+    `print_form` gives the print text as the braille says it (characters without braille as
+    the words of their notes)."""
     braille = braille_by_source(pages, brf)
     total = errors = unread = 0
     differences: list[Difference] = []
     for group in groups:
-        expected = words(" ".join(para.print for para in group.paras))
-        cells = braille.get(group.source, "").removeprefix(note[0]).removesuffix(note[1])
+        expected = words(print_form(" ".join(para.print for para in group.paras)))
+        cells = braille.get(group.source, "")
+        for indicator in note:
+            cells = cells.replace(indicator, " ") if indicator else cells
         back = back_translate(cells) if cells else ""
         unread += len(_UNREAD.findall(back))
         got = words(_UNREAD.sub("", back))

@@ -100,31 +100,55 @@ class Translator:
         undefined = [char for char in set(plain(spans)) if not self._is_defined(char)]
         if not undefined:
             return self._cells(spans)
-        split = re.compile("([" + "".join(map(re.escape, undefined)) + "])")
+        split = self._undefined_runs(undefined)
         parts: list[str] = []
         run: list[Span] = []
         for span in spans:
             for piece in split.split(span.text):
-                if piece in undefined and not piece.isspace():
-                    parts += [self._cells(tuple(run)), self._described(piece)]
+                if piece and piece[0] in undefined and not piece.isspace():
+                    said = self._cells(self._says(piece))
+                    parts += [self._cells(tuple(run)), self.note(said) if said else ""]
                     run = []
                 elif piece:
-                    run.append(replace(span, text=" " if piece in undefined else piece))
+                    run.append(replace(span, text=" " if piece[0] in undefined else piece))
         return "".join([*parts, self._cells(tuple(run))])
 
-    def _described(self, char: str) -> str:
-        """A character without braille, described as a transcriber would.
+    def print_form(self, text: str) -> str:
+        """The print text as the braille says it: each run of characters without braille
+        replaced by its description, so the self-check expects the words of its notes."""
+        undefined = [char for char in set(text) if not self._is_defined(char)]
+        if not undefined:
+            return text
+        split = self._undefined_runs(undefined)
+        return "".join(
+            f" {plain(self._says(piece))} " if piece and piece[0] in undefined else piece
+            for piece in split.split(text)
+        )
 
-        A code with note indicators (UEB, so English text) gets the character's Unicode name
-        inside them; any other code gets its code point in parentheses, which is no word of any
-        language: "(U+1F30A)", or in decimal, "(127754)", where the table lacks Latin letters.
+    @staticmethod
+    def _undefined_runs(undefined: list[str]) -> re.Pattern[str]:
+        """Splits text at runs of one repeated character without braille (a rule of 40 "─" is
+        one note, not forty)."""
+        return re.compile("(" + "|".join(f"{re.escape(c)}+" for c in undefined) + ")")
+
+    def _says(self, run: str) -> Inlines:
+        """What a note says for a run of one character without braille, as a transcriber would.
+
+        A code with note indicators (UEB, so English text) gets the character's Unicode name;
+        any other code gets its code point in parentheses, which is no word of any language:
+        "(U+1F30A)", or in decimal, "(127754)", where the table lacks Latin letters. A run of
+        the same character says how many: "40 box drawings light horizontal", "(40 U+2500)".
         """
+        char, count = run[0], f"{len(run)} " if len(run) > 1 else ""
         code_point = f"U+{ord(char):04X}"
         name = unicodedata.name(char, code_point).lower()
-        for text in (name if self.note_open else f"({code_point})", f"({ord(char)})"):
+        for text in (
+            f"{count}{name}" if self.note_open else f"({count}{code_point})",
+            f"({count}{ord(char)})",
+        ):
             if all(self._is_defined(c) or c.isspace() for c in text):
-                return self.note(self._cells(spans_of(text)))
-        return ""  # not even digits and parentheses: the character is reported, not described
+                return spans_of(text)
+        return ()  # not even digits and parentheses: the character is reported, not described
 
     def note(self, cells: str) -> str:
         """Braille inside this code's transcriber's note indicators (as it is where it has none)."""

@@ -135,7 +135,14 @@ class BrailleWriter:
         _verify_complete(article, groups, pages)
         brf_bytes = brf(pages)
         check = (
-            self_check(groups, pages, brf_bytes, translator.back_translate, style.note)
+            self_check(
+                groups,
+                pages,
+                brf_bytes,
+                translator.back_translate,
+                style.note,
+                translator.print_form,
+            )  # fmt: skip
             if translator.back_translates
             else None
         )

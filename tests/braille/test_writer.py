@@ -162,6 +162,25 @@ def test_untranslatable_character_is_described_and_reported(tmp_path: Path) -> N
     assert "C&LES @.<C&LE@.> LIT4" in brf and "\\" not in brf
 
 
+def test_a_drawn_rule_is_one_note_and_its_words_do_not_fail_the_self_check(
+    tmp_path: Path,
+) -> None:
+    """Text art from a real page: runs of box-drawing characters were one note per character
+    (15 braille pages of "box drawings light horizontal") and their words counted as errors."""
+    art = "\u250c" + "\u2500" * 40 + "\u2510"
+    article = Article(
+        "Plan",
+        blocks=(
+            Paragraph((Span(f"The site plan: {art} shows three phases of work."),)),
+            Paragraph((Span("Work on the second phase starts next spring, the council said."),)),
+        ),
+    )
+    result = render(article, tmp_path)
+    brf = (tmp_path / "art.brf").read_text(encoding="ascii")
+    assert brf.count("@.<") == 3  # corner, one run of 40, corner
+    assert result.accuracy is not None and result.accuracy >= 0.95
+
+
 @pytest.mark.parametrize(
     ("options", "message"),
     [
