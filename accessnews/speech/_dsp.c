@@ -125,8 +125,8 @@ static PyTypeObject MeterType = {
 
 /* ------------------------------------------------------------- true-peak limiter */
 
-#define PHASES 4
-#define TAPS 12                 /* per phase: 48 taps in all, as BS.1770-4 Annex 2 */
+#define PHASES 8 /* the true-peak estimate interpolates 8x (BS.1770-4 Annex 2 asks >= 4x) */
+#define TAPS 32  /* per phase */
 #define MAX_LOOKAHEAD 1024
 
 /* A look-ahead limiter (the hold-then-average design): a true-peak estimate gives the gain
@@ -135,7 +135,7 @@ static PyTypeObject MeterType = {
  * and is at most the need at the peak itself. Output is delayed by lookahead + TAPS/2. */
 typedef struct {
     PyObject_HEAD
-    double phase[PHASES][TAPS]; /* interpolation filter, phase k at offset k/4 */
+    double phase[PHASES][TAPS]; /* interpolation filter, phase k at offset k/PHASES */
     double ceiling;             /* linear, full scale 1.0 */
     double release;             /* per-sample recovery of the held gain towards 1 */
     int lookahead;
@@ -169,7 +169,8 @@ static int Limiter_init(Limiter *self, PyObject *args, PyObject *kwds) {
         lookahead > MAX_LOOKAHEAD || !(ceiling > 0.0) || !(release > 0.0 && release < 1.0)) {
         Py_DECREF(seq);
         PyErr_SetString(PyExc_ValueError,
-                        "48 interpolation taps, 1 <= lookahead <= 1024, ceiling > 0, 0 < release < 1");
+                        "PHASES * TAPS interpolation taps, 1 <= lookahead <= 1024, ceiling > 0, "
+                        "0 < release < 1");
         return -1;
     }
     for (int i = 0; i < PHASES * TAPS; i++) {
@@ -201,8 +202,8 @@ static int Limiter_init(Limiter *self, PyObject *args, PyObject *kwds) {
 }
 
 /* The gain the centre of the history `h` (TAPS samples, oldest first) needs: ceiling over
- * its true-peak estimate (the sample, the next one and the three points the interpolation
- * puts between them). */
+ * its true-peak estimate (the sample, the next one and the PHASES - 1 points the
+ * interpolation puts between them). */
 static double needed_gain(const Limiter *l, const double *h) {
     double a = fabs(h[TAPS / 2 - 1]), b = fabs(h[TAPS / 2]);
     double peak = a > b ? a : b;
@@ -350,7 +351,9 @@ PyMODINIT_FUNC PyInit__dsp(void) {
     if (m == NULL) return NULL;
     Py_INCREF(&MeterType);
     Py_INCREF(&LimiterType);
-    if (PyModule_AddObject(m, "Meter", (PyObject *)&MeterType) < 0 ||
+    if (PyModule_AddIntConstant(m, "PHASES", PHASES) < 0 ||
+        PyModule_AddIntConstant(m, "TAPS", TAPS) < 0 ||
+        PyModule_AddObject(m, "Meter", (PyObject *)&MeterType) < 0 ||
         PyModule_AddObject(m, "Limiter", (PyObject *)&LimiterType) < 0) {
         Py_DECREF(m);
         return NULL;

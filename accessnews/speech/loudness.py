@@ -24,7 +24,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ._dsp import Limiter, Meter
+from ._dsp import PHASES, TAPS, Limiter, Meter
 
 TARGET_LUFS = -19.0
 MAX_TRUE_PEAK_DBTP = -1.0
@@ -37,7 +37,6 @@ SAMPLE_WIDTH = 2  # 16-bit mono
 _ABSOLUTE_GATE = -70.0  # LUFS
 _RELATIVE_GATE = -10.0  # LU below the absolute-gated loudness
 _BLOCK = 4  # sub-blocks of 100 ms in a 400 ms gating block
-_TAPS = 12  # per phase of the 4x interpolation (BS.1770-4 Annex 2 uses 48 taps in all)
 
 
 def k_weighting(rate: int) -> tuple[float, ...]:
@@ -66,15 +65,16 @@ def k_weighting(rate: int) -> tuple[float, ...]:
 
 
 def interpolation() -> tuple[float, ...]:
-    """A 4x interpolation filter as 4 phases of 12 taps: phase k gives the point k/4 of a
-    sample after tap 5 (Hann-windowed sinc; each phase sums to 1, so it passes DC unchanged)."""
+    """The limiter's interpolation filter as PHASES phases of TAPS taps: phase k gives the
+    point k/PHASES of a sample after tap TAPS/2 - 1 (a Hann-windowed sinc; each phase sums to
+    1, so it passes DC unchanged)."""
     taps: list[float] = []
-    for k in range(4):
+    for k in range(PHASES):
         phase = []
-        for i in range(_TAPS):
-            t = _TAPS // 2 - 1 + k / 4 - i
+        for i in range(TAPS):
+            t = TAPS // 2 - 1 + k / PHASES - i
             sinc = math.sin(math.pi * t) / (math.pi * t) if t else 1.0
-            phase.append(sinc * (0.5 + 0.5 * math.cos(math.pi * t / (_TAPS // 2))))
+            phase.append(sinc * (0.5 + 0.5 * math.cos(math.pi * t / (TAPS // 2))))
         total = sum(phase)
         taps += [tap / total for tap in phase]
     return tuple(taps)
