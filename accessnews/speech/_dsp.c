@@ -100,8 +100,11 @@ static PyObject *Meter_feed(Meter *self, PyObject *arg) {
     Py_END_ALLOW_THREADS
     PyBuffer_Release(&view);
     PyObject *list = PyList_New(count);
-    for (Py_ssize_t i = 0; list != NULL && i < count; i++)
-        PyList_SET_ITEM(list, i, PyFloat_FromDouble(blocks[i]));
+    for (Py_ssize_t i = 0; list != NULL && i < count; i++) {
+        PyObject *value = PyFloat_FromDouble(blocks[i]);
+        if (value == NULL) Py_CLEAR(list);
+        else PyList_SET_ITEM(list, i, value);
+    }
     PyMem_RawFree(blocks);
     return list;
 }

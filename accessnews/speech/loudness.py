@@ -119,7 +119,7 @@ class IntegratedLoudness:
         return _loudness(total / count)
 
 
-class _Blocks:
+class GatingBlocks:
     """The 400 ms gating blocks of a stream, one every 100 ms, as K-weighted mean squares."""
 
     def __init__(self, rate: int) -> None:
@@ -153,18 +153,23 @@ class LoudnessStream:
         the level or adds overshoot asks for them with its own margins."""
         self._sink = sink
         self._target = target
-        self._blocks = _Blocks(rate)
+        self._blocks = GatingBlocks(rate)
         self._measured = IntegratedLoudness()
         lookahead = max(1, round(LOOKAHEAD_SECONDS * rate))
         release = 1 - math.exp(-1 / (RELEASE_SECONDS * rate))
         self._limiter = Limiter(interpolation(), 10 ** (ceiling / 20), lookahead, release)
         self._skip = self._limiter.latency * SAMPLE_WIDTH  # bytes of the limiter's delay
         self._waiting: list[bytes] = []
+        self._odd = b""  # a byte of a sample split between two chunks
         self._waited = 0  # samples
         self._max_wait = MAX_WAIT_SECONDS * rate
         self._gain: float | None = None  # linear, once settled
 
     def write(self, pcm: bytes) -> None:
+        if self._odd or len(pcm) % SAMPLE_WIDTH:  # a pipe may cut a sample in two
+            pcm = self._odd + pcm
+            cut = len(pcm) - len(pcm) % SAMPLE_WIDTH
+            pcm, self._odd = pcm[:cut], pcm[cut:]
         for block in self._blocks.feed(pcm):
             self._measured.add(block)
         if self._gain is None:

@@ -173,16 +173,22 @@ class Encoder:
             ceiling=MAX_TRUE_PEAK_DBTP - 0.5 - overshoot - LAME_LEVEL_DB,
         )
         self._alive = True
+        self._failure: Exception | None = None  # raised in the feeder, re-raised by finish
         self._feeder = threading.Thread(target=self._feed, daemon=True)
         self._feeder.start()
 
     def _feed(self) -> None:
         assert self._process.stdin is not None
-        while (chunk := self._queue.get()) is not None:
+        try:
+            while (chunk := self._queue.get()) is not None:
+                if self._alive:
+                    self._loudness.write(chunk)
             if self._alive:
-                self._loudness.write(chunk)
-        if self._alive:
-            self._loudness.finish()
+                self._loudness.finish()
+        except Exception as error:  # a bug: finish() raises it; drain, or write() would block
+            self._failure, self._alive = error, False
+            while self._queue.get() is not None:
+                pass
         with contextlib.suppress(BrokenPipeError):  # closing flushes into a dead pipe
             self._process.stdin.close()
 
@@ -201,6 +207,9 @@ class Encoder:
         self._queue.put(None)
         self._feeder.join()
         try:
+            if self._failure is not None:
+                self._process.kill()
+                raise self._failure
             if self._process.wait() != 0:
                 message = self._log.read_text(errors="replace").strip().splitlines()
                 raise RenderError(f"LAME failed: {message[-1] if message else 'no message'}")
