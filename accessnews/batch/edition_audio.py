@@ -4,7 +4,10 @@ The ID3 tag holds a top-level ordered CTOC whose children are one CTOC per artic
 the headline), each listing that article's section CHAPs, shifted to the article's place in the
 edition. Article audio is decoded from the per-article MP3s and re-encoded through one LAME pipe
 straight to a file, so memory stays flat however long the edition is; offsets are counted in
-decoded samples, so chapters start exactly where the articles do.
+decoded samples, so chapters start exactly where the articles do. The pipe's loudness stage
+(speech/loudness.py) keeps the edition at -19 LUFS and under -1 dBTP: decoding and encoding
+again would otherwise push the articles' peaks up, and an article rendered before that stage
+existed would stand out.
 """
 
 from __future__ import annotations

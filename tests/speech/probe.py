@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import array
 import json
+import re
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -37,3 +39,24 @@ def decoded_samples(path: Path, rate: int = 22050) -> array.array:
     samples = array.array("h")
     samples.frombytes(pcm)
     return samples
+
+
+@dataclass(frozen=True)
+class Loudness:
+    integrated: float  # LUFS
+    true_peak: float  # dBTP
+
+
+def ebur128(path: Path, raw_rate: int | None = None) -> Loudness:
+    """ffmpeg's EBU R128 summary of a file (or of raw 16-bit mono PCM at `raw_rate`)."""
+    raw = ["-f", "s16le", "-ar", str(raw_rate), "-ac", "1"] if raw_rate else []
+    log = subprocess.run(
+        ["ffmpeg", "-nostats", "-hide_banner", *raw, "-i", str(path),
+         "-af", "ebur128=peak=true", "-f", "null", "-"],
+        check=True, capture_output=True, text=True,
+    ).stderr  # fmt: skip
+    summary = log[log.rindex("Summary:") :]
+    integrated = re.search(r"I:\s+(-?[\d.]+|-inf) LUFS", summary)
+    peak = re.search(r"Peak:\s+(-?[\d.]+|-inf) dBFS", summary)
+    assert integrated and peak, summary
+    return Loudness(float(integrated[1]), float(peak[1]))
