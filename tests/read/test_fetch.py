@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import os
 import re
+import shutil
 import socket
+import ssl
 import subprocess
 import sys
 import threading
@@ -21,7 +24,7 @@ from accessnews.errors import InputError
 from accessnews.model import Paragraph
 from accessnews.read import read_source
 from accessnews.read.fetch import AddressPolicy, fetch
-from accessnews.read.fetch_address import Address
+from accessnews.read.fetch_address import Address, non_public_kind
 from tests.conftest import ROOT, SAMPLES
 
 _CP1252 = re.sub(
@@ -65,6 +68,14 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", "1000")
             self.end_headers()
             self.wfile.write(_PAGE[:100])
+        elif self.path == "/chunked-cut":
+            self.protocol_version = "HTTP/1.1"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Transfer-Encoding", "chunked")
+            self.send_header("Connection", "close")
+            self.end_headers()
+            self.wfile.write(b"64\r\n" + _PAGE[:100] + b"\r\n")
         elif self.path == "/moved":
             self.send_response(301)
             self.send_header("Location", "/news/pier")
@@ -238,6 +249,33 @@ def test_a_body_shorter_than_its_content_length_is_an_error(server: str) -> None
         fetch(f"{server}/short", max_bytes=1_000_000)
 
 
+def test_a_chunked_body_cut_short_is_an_error(server: str) -> None:
+    with pytest.raises(
+        InputError, match=r"/chunked-cut: the server closed the connection mid-page$"
+    ):
+        fetch(f"{server}/chunked-cut", max_bytes=1_000_000)
+
+
+@pytest.mark.parametrize(
+    ("address", "kind"),
+    [
+        ("93.184.215.14", None),
+        ("2606:4700::6810:84e5", None),
+        ("127.0.0.2", "a loopback address"),
+        ("::ffff:127.0.0.1", "a loopback address"),
+        ("169.254.169.254", "a link-local address"),
+        ("fe80::1", "a link-local address"),
+        ("10.0.0.5", "a private address"),
+        ("192.168.1.1", "a private address"),
+        ("fd00::1", "a private address"),
+        ("100.64.0.1", "not a public address"),
+        ("224.0.0.1", "not a public address"),
+    ],
+)
+def test_address_kinds(address: str, kind: str | None) -> None:
+    assert non_public_kind(ipaddress.ip_address(address)) == kind
+
+
 @pytest.mark.parametrize("target", ["file:///etc/passwd", "ftp://127.0.0.1/pier.txt"])
 def test_a_redirect_to_another_scheme_is_refused(server: str, target: str) -> None:
     with pytest.raises(
@@ -293,3 +331,43 @@ def test_no_private_addresses_refuses_a_local_address_given_first(
         f"accessnews: error: {url}: 127.0.0.1 is a loopback address; "
         "only public addresses are fetched (--no-private-addresses)\n"
     )
+
+
+def test_a_tls_handshake_that_never_completes_is_bounded() -> None:
+    """The kernel accepts the connection into the backlog; no server ever answers the hello."""
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        started = time.monotonic()
+        with pytest.raises(InputError, match=r"no answer within 0\.3 s$"):
+            fetch(f"https://127.0.0.1:{silent.getsockname()[1]}/", max_bytes=1000, timeout=0.3)
+    assert time.monotonic() - started < 1.0
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl command")
+def test_https_verifies_the_certificate(tmp_path: Path) -> None:
+    """A self-signed certificate: the TLS stack is used, and it refuses what it cannot verify."""
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1"]
+        + ["-nodes", "-subj", "/CN=127.0.0.1", "-days", "1", "-keyout", key, "-out", cert],
+        check=True,
+        capture_output=True,
+    )
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        with context.wrap_socket(listener, server_side=True) as tls:
+            thread = threading.Thread(target=_accept_one, args=(tls,), daemon=True)
+            thread.start()
+            with pytest.raises(InputError, match=r"TLS error \(CERTIFICATE_VERIFY_FAILED\)$"):
+                fetch(f"https://127.0.0.1:{tls.getsockname()[1]}/", max_bytes=1000, timeout=5)
+            thread.join(5)
+
+
+def _accept_one(tls: ssl.SSLSocket) -> None:
+    """Accept one connection; its handshake fails on the client's side, so on ours too."""
+    with contextlib.suppress(OSError):
+        tls.accept()[0].close()
