@@ -110,7 +110,8 @@ class _DeadlineReader(io.RawIOBase):
 
 
 class _DeadlineSocket:
-    """The three socket methods http.client uses, every wait bounded by the deadline."""
+    """The socket methods http.client uses (send, read through a file, close), every wait
+    bounded by the deadline."""
 
     def __init__(self, sock: socket.socket, deadline: Deadline) -> None:
         self._sock = sock
@@ -244,18 +245,18 @@ def _get(url: str, max_bytes: int, deadline: Deadline, policy: AddressPolicy) ->
             connection.request(
                 "GET", target, headers={"User-Agent": _USER_AGENT, "Accept": _ACCEPT}
             )
-            response = connection.getresponse()
-            location = response.headers.get("Location")
-            if response.status in _REDIRECTS and location:
-                address = ascii_url(urllib.parse.urljoin(address, location.strip()))
-                continue
-            if not 200 <= response.status < 300:
-                raise InputError(
-                    f"{url}: the server answered HTTP {response.status} {response.reason}"
-                )
-            _check_type(url, response.headers.get_content_type())
-            data = _read_capped(url, response, max_bytes, deadline.seconds)
-            return Fetched(data, address, response.headers.get_content_charset())
+            with connection.getresponse() as response:
+                location = response.headers.get("Location")
+                if response.status in _REDIRECTS and location:
+                    address = ascii_url(urllib.parse.urljoin(address, location.strip()))
+                    continue
+                if not 200 <= response.status < 300:
+                    raise InputError(
+                        f"{url}: the server answered HTTP {response.status} {response.reason}"
+                    )
+                _check_type(url, response.headers.get_content_type())
+                data = _read_capped(url, response, max_bytes, deadline.seconds)
+                return Fetched(data, address, response.headers.get_content_charset())
     raise InputError(f"{url}: more than {MAX_REDIRECTS} redirects")
 
 
