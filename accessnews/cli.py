@@ -26,7 +26,7 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     from .outline import outline
     from .pipeline import load_article
 
-    article = load_article(args.article, args.language)
+    article = load_article(args.article, args.language, public_only=args.no_private_addresses)
     print(dumps(article) if args.json else outline(article))
     return 0
 
@@ -57,7 +57,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
     progress = Progress(sys.stderr)
     status = 0
     # Read-ahead forks first, so the child does not inherit the writers' engine and tables.
-    with read_ahead(args.articles, args.language) as outcomes, _renderer(args) as renderer:
+    reading = read_ahead(args.articles, args.language, public_only=args.no_private_addresses)
+    with reading as outcomes, _renderer(args) as renderer:
         _collect_from_now_on()
         for number, (source, stem, outcome) in enumerate(
             zip(args.articles, stems, outcomes, strict=True), start=1
@@ -148,6 +149,15 @@ def _add_language_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_address_option(parser: argparse.ArgumentParser) -> None:
+    """For the commands that fetch URLs (a batch reads archives and fetches nothing)."""
+    parser.add_argument(
+        "--no-private-addresses",
+        action="store_true",
+        help="fetch only URLs on public addresses, redirects included (for a shared service)",
+    )
+
+
 def _render_options(args: argparse.Namespace) -> RenderOptions:
     from .render import RenderOptions
 
@@ -182,11 +192,13 @@ def _parser() -> argparse.ArgumentParser:
     clean.add_argument("article", help="a file (text or HTML) or an http(s) URL")
     clean.add_argument("--json", action="store_true", help="print the model as JSON")
     _add_language_option(clean)
+    _add_address_option(clean)
     clean.set_defaults(run=_cmd_clean)
 
     render = commands.add_parser("render", help="write MP3 with chapters and braille files")
     render.add_argument("articles", nargs="+", metavar="ARTICLE", help="files or URLs")
     _add_render_options(render)
+    _add_address_option(render)
     render.set_defaults(run=_cmd_render)
 
     batch = commands.add_parser("batch", help="render every article of an archive")

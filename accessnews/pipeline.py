@@ -14,9 +14,10 @@ def prepare(article: Article, language: str | None = None) -> Article:
     return identify(clean(article), language)
 
 
-def load_article(source: str, language: str | None = None) -> Article:
-    """Read `source` (a path or an http(s) URL) and prepare it."""
-    return prepare(read_source(source), language)
+def load_article(source: str, language: str | None = None, *, public_only: bool = False) -> Article:
+    """Read `source` (a path or an http(s) URL) and prepare it (`public_only`: see
+    `read_source`)."""
+    return prepare(read_source(source, public_only=public_only), language)
 
 
 def load_member(data: bytes, name: str, language: str | None = None) -> Article:

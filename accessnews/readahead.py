@@ -30,23 +30,25 @@ from .model import Article
 Outcome = Article | AccessnewsError
 
 
-def _outcome(source: str, language: str | None) -> Outcome:
+def _outcome(source: str, language: str | None, public_only: bool) -> Outcome:
     from .pipeline import load_article
 
     try:
-        return load_article(source, language)
+        return load_article(source, language, public_only=public_only)
     except AccessnewsError as error:
         return error
 
 
-def _serve(sources: Sequence[str], language: str | None, pipe: BinaryIO) -> None:
+def _serve(sources: Sequence[str], language: str | None, public_only: bool, pipe: BinaryIO) -> None:
     """The child's work: one pickled outcome per source, in order."""
     for source in sources:
-        pickle.dump(_outcome(source, language), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(_outcome(source, language, public_only), pipe, protocol=pickle.HIGHEST_PROTOCOL)
         pipe.flush()
 
 
-def _receive(sources: Sequence[str], language: str | None, pipe: BinaryIO) -> Iterator[Outcome]:
+def _receive(
+    sources: Sequence[str], language: str | None, public_only: bool, pipe: BinaryIO
+) -> Iterator[Outcome]:
     """The child's outcomes in order; the sources it did not deliver are read here."""
     delivered = 0
     with suppress(EOFError, pickle.UnpicklingError):
@@ -54,14 +56,17 @@ def _receive(sources: Sequence[str], language: str | None, pipe: BinaryIO) -> It
             yield pickle.load(pipe)
             delivered += 1
     for source in sources[delivered:]:
-        yield _outcome(source, language)
+        yield _outcome(source, language, public_only)
 
 
 @contextmanager
-def read_ahead(sources: Sequence[str], language: str | None = None) -> Iterator[Iterator[Outcome]]:
-    """Each source's clean Article or error, in order, read by a child process when possible."""
+def read_ahead(
+    sources: Sequence[str], language: str | None = None, *, public_only: bool = False
+) -> Iterator[Iterator[Outcome]]:
+    """Each source's clean Article or error, in order, read by a child process when possible
+    (`public_only`: see `read_source`)."""
     if not hasattr(os, "fork") or threading.active_count() > 1:
-        yield (_outcome(source, language) for source in sources)
+        yield (_outcome(source, language, public_only) for source in sources)
         return
     reader, writer = os.pipe()
     sys.stdout.flush()  # the child must not write the parent's buffered output again
@@ -77,14 +82,14 @@ def read_ahead(sources: Sequence[str], language: str | None = None) -> Iterator[
         status = 1
         try:
             with os.fdopen(writer, "wb") as pipe:
-                _serve(sources, language, pipe)
+                _serve(sources, language, public_only, pipe)
             status = 0
         finally:
             os._exit(status)
     os.close(writer)
     try:
         with os.fdopen(reader, "rb") as pipe:
-            yield _receive(sources, language, pipe)
+            yield _receive(sources, language, public_only, pipe)
     finally:
         with suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)  # still reading after the parent stopped early

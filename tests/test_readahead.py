@@ -32,8 +32,12 @@ def reader_pids(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         pytest.skip("another thread runs here, so read-ahead reads in-process: see the next test")
     load = pipeline.load_article
 
-    def load_with_pid(source: str, language: str | None = None) -> Article:
-        return dataclasses.replace(load(source, language), source=str(os.getpid()))
+    def load_with_pid(
+        source: str, language: str | None = None, *, public_only: bool = False
+    ) -> Article:
+        return dataclasses.replace(
+            load(source, language, public_only=public_only), source=str(os.getpid())
+        )
 
     monkeypatch.setattr(pipeline, "load_article", load_with_pid)
     yield
@@ -71,10 +75,12 @@ def test_what_a_dying_child_did_not_deliver_is_read_by_the_parent(
     parent = os.getpid()
     load = pipeline.load_article
 
-    def die_in_child_on_second(source: str, language: str | None = None) -> Article:
+    def die_in_child_on_second(
+        source: str, language: str | None = None, *, public_only: bool = False
+    ) -> Article:
         if os.getpid() != parent and source == sources[1]:
             os._exit(9)
-        return load(source, language)
+        return load(source, language, public_only=public_only)
 
     monkeypatch.setattr(pipeline, "load_article", die_in_child_on_second)
     read = _read_all(sources)
@@ -86,7 +92,7 @@ def test_what_a_dying_child_did_not_deliver_is_read_by_the_parent(
 def test_a_bug_surfaces_in_the_parent_with_its_own_exception(
     sources: list[str], reader_pids: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(source: str, language: str | None = None) -> Article:
+    def broken(source: str, language: str | None = None, *, public_only: bool = False) -> Article:
         raise ValueError(f"bug while reading {source} in {os.getpid()}")
 
     monkeypatch.setattr(pipeline, "load_article", broken)

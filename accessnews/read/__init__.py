@@ -58,11 +58,16 @@ def read_bytes(
     return text.read(data, name=name)
 
 
-def read_source(source: str) -> Article:
-    """Read a file path or an http(s) URL into a raw (uncleaned) Article."""
-    if is_url(source):
-        from .fetch import fetch  # imported here: urllib's HTTP and TLS stack, for URLs only
+def read_source(source: str, *, public_only: bool = False) -> Article:
+    """Read a file path or an http(s) URL into a raw (uncleaned) Article.
 
-        page = fetch(source, max_bytes=MAX_INPUT_BYTES)
+    `public_only`: a URL, and every address it redirects to, must be on a public address.
+    """
+    if is_url(source):
+        # Imported here: http.client and the TLS stack, for URLs only.
+        from .fetch import DEFAULT_POLICY, PUBLIC_ONLY, fetch
+
+        policy = PUBLIC_ONLY if public_only else DEFAULT_POLICY
+        page = fetch(source, max_bytes=MAX_INPUT_BYTES, policy=policy)
         return read_bytes(page.data, name=source, charset=page.charset, base_url=page.url)
     return read_bytes(load_bytes(source), name=source)
