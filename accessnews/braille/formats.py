@@ -60,8 +60,16 @@ class Style:
         return self.note[0] + self.translate(spans) + self.note[1]
 
 
-def _para(translate: Translate, spans: Inlines, margins: Margins, **flags: bool) -> Para:
-    return Para(translate(spans), plain(spans), margins.first, margins.runover, **flags)
+def _para(
+    translate: Translate,
+    spans: Inlines,
+    margins: Margins,
+    *,
+    centred: bool = False,
+    note: bool = False,
+) -> Para:
+    first, runover = margins.first, margins.runover
+    return Para(translate(spans), plain(spans), first, runover, centred=centred, note=note)
 
 
 def published_date(published: str | None) -> str | None:
