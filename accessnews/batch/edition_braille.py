@@ -25,6 +25,7 @@ from ..braille.layout import (
     wrap,
 )
 from ..braille.pef import PefMeta, identifier, pef
+from ..braille.proof import ProofText, prints_of, proof
 from ..braille.tables import table_for
 from ..braille.translate import Translator
 from ..braille.writer import BrailleOptions, page_setup, style_for
@@ -114,7 +115,7 @@ def _contents(
 def braille_edition(
     articles: Sequence[Article], outdir: Path, title: str, options: BrailleOptions
 ) -> BrailleEdition:
-    """Write edition.brf and edition.pef into `outdir`."""
+    """Write edition.brf, edition.pef and (unless left out) edition.proof.html into `outdir`."""
     tables = _Tables(options.table)
     main = tables.for_language(articles[0].language)
 
@@ -157,4 +158,14 @@ def braille_edition(
     files = [outdir / "edition.brf", outdir / "edition.pef"]
     write_atomic(files[0], brf(edition))
     write_atomic(files[1], pef(edition, plain, meta))
+    if options.proof:
+        prints = {"contents": word or ""}
+        prints.update((f"contents-{n}", a.headline) for n, a in enumerate(articles))
+        for item in laid:
+            prints.update(prints_of(item.groups))
+        summary = f"{len(articles)} articles, {len(edition)} braille pages"
+        files.append(outdir / "edition.proof.html")
+        write_atomic(
+            files[2], proof(edition, ProofText(title, articles[0].language, prints, (), summary))
+        )
     return BrailleEdition(files, len(edition), tuple(starts))

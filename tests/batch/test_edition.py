@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from lxml import etree
+from lxml import etree, html
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 
@@ -106,6 +106,10 @@ def test_interpoint_edition_starts_articles_on_right_hand_pages(
     assert schematron_violations(tmp_path / "out" / "edition.pef") == []
     blank = [n for n, page in enumerate(pages, start=1) if not "".join(page).strip()]
     assert blank and all(n % 2 == 0 and n + 1 in report.edition["starts"] for n in blank)
+    # The edition's proof shows the same pages, contents entries beside their headlines.
+    proof = html.parse(str(tmp_path / "out" / "edition.proof.html")).getroot()
+    assert len(proof.xpath("//section[@class='page']")) == len(pages)
+    assert proof.xpath("string(//td[@id='contents-0'])").strip()
 
     edition = tmp_path / "out" / "edition.brf"
     made = edition.stat().st_mtime_ns

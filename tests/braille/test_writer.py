@@ -29,8 +29,9 @@ def rich(rich_article: Article, tmp_path: Path) -> BrailleResult:
     return render(rich_article, tmp_path)
 
 
-def test_three_files_written_atomically(rich: BrailleResult, tmp_path: Path) -> None:
-    assert [p.name for p in rich.files] == ["art.brf", "art.pef", "art.braille.txt"]
+def test_four_files_written_atomically(rich: BrailleResult, tmp_path: Path) -> None:
+    names = ["art.brf", "art.pef", "art.braille.txt", "art.proof.html"]
+    assert [p.name for p in rich.files] == names
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in rich.files)
     assert rich.summary() == f"braille {rich.pages} pages, self-check {rich.accuracy:.1%} words"
     # liblouis reads the UEB italic and bold indicators back as escapes: counted apart.
