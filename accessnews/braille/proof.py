@@ -86,7 +86,9 @@ def _attributes(**values: str | None) -> str:
     return "".join(f' {name}="{escape(value)}"' for name, value in values.items() if value)
 
 
-def _page_table(page: Page, text: ProofText, brai: str, anchored: set[str]) -> str:
+def _page_table(
+    page: Page, text: ProofText, brai: str, anchored: set[str], level: int, ident: str
+) -> str:
     mismatched = {difference.source for difference in text.differences}
     label = _page_label(page)
     heading = f"Braille page {page.number}" + (f" (numbered {escape(label)})" if label else "")
@@ -112,8 +114,8 @@ def _page_table(page: Page, text: ProofText, brai: str, anchored: set[str]) -> s
             rows.append(f"<tr{_attributes(**{'class': classes, 'data-block': source})}>")
             rows[-1] += "".join(cells) + "</tr>"
     return (
-        f'<section class="page" id="page-{page.number}" aria-labelledby="h-page-{page.number}">'
-        f'<h2 id="h-page-{page.number}">{heading}</h2>'
+        f'<section class="page" id="{ident}" aria-labelledby="h-{ident}">'
+        f'<h{level} id="h-{ident}">{heading}</h{level}>'
         '<table><thead><tr><th scope="col">Line</th><th scope="col">Braille</th>'
         '<th scope="col">Braille ASCII</th><th scope="col">Print</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></section>"
@@ -121,16 +123,32 @@ def _page_table(page: Page, text: ProofText, brai: str, anchored: set[str]) -> s
 
 
 def proof(pages: Sequence[Page], text: ProofText) -> str:
-    """The proof document of laid-out pages."""
+    """The proof document of one article's laid-out pages."""
+    return proof_volumes([pages], text)
+
+
+def proof_volumes(volumes: Sequence[Sequence[Page]], text: ProofText) -> str:
+    """The proof document of braille volumes (each numbered from page 1): with several, each
+    volume is an h2 and its pages h3."""
     language = escape(text.language or "und")
     brai = f"{language.split('-')[0]}-Brai"
-    summary = f"<p>{escape(text.summary)}</p>" if text.summary else ""
     anchored: set[str] = set()
-    body = "".join(_page_table(page, text, brai, anchored) for page in pages)
+    several = len(volumes) > 1
+    parts = []
+    for number, pages in enumerate(volumes, start=1):
+        prefix = f"volume-{number}-" if several else ""
+        if several:
+            parts.append(f'<h2 id="{prefix}heading">Volume {number}</h2>')
+        parts += [
+            _page_table(page, text, brai, anchored, 2 + several, f"{prefix}page-{page.number}")
+            for page in pages
+        ]
+    count = sum(len(pages) for pages in volumes)
+    summary = f"<p>{escape(text.summary)}</p>" if text.summary else ""
     return (
         f'<!DOCTYPE html>\n<html lang="{language}"><head><meta charset="utf-8">'
         f"<title>Braille proof: {escape(text.title)}</title><style>{STYLE}</style></head>"
         f"<body><main><h1>Braille proof: {escape(text.title)}</h1>{summary}"
-        f"<p>{len(pages)} braille pages. Each row is one embossed line; the print column shows "
-        f"the text of the block the lines come from.</p>{body}</main></body></html>\n"
+        f"<p>{count} braille pages. Each row is one embossed line; the print column shows "
+        f"the text of the block the lines come from.</p>{''.join(parts)}</main></body></html>\n"
     )

@@ -40,6 +40,7 @@ class BrailleOptions:
     page_numbers: str = "bottom"  # "bottom" | "top" | "none"
     running_head: bool = False
     proof: bool = True  # STEM.proof.html beside the BRF, for sighted transcribers
+    volume_pages: int = 70  # an edition longer than this is split into volumes
 
     def __post_init__(self) -> None:
         if self.cells < MIN_CELLS:
@@ -48,6 +49,8 @@ class BrailleOptions:
             raise AccessnewsError(f"--lines {self.lines} is too small: at least {MIN_LINES}")
         if self.table is not None:
             table_for(self.table, "en")  # unknown names fail here, listing the choices
+        if self.volume_pages < 1:
+            raise AccessnewsError(f"volume_pages {self.volume_pages}: at least 1")
         if self.page_numbers not in PAGE_NUMBER_CHOICES:
             raise AccessnewsError(
                 f"--page-numbers {self.page_numbers!r}: choose {', '.join(PAGE_NUMBER_CHOICES)}"
