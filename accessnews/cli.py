@@ -117,6 +117,7 @@ def _cmd_emboss(args: argparse.Namespace) -> int:
     if args.copies < 1:
         raise UsageError("--copies must be at least 1")
     embosser = profile(args.embosser)
+    embosser.check_interpoint(args.interpoint)
     interpoint = args.interpoint or embosser.interpoint
     braille = job.load(args.source, embosser, interpoint)
     data = job.job_bytes(braille, embosser, interpoint)

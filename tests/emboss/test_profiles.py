@@ -30,6 +30,8 @@ def test_bad_names_and_one_sided_models() -> None:
         profile("romeo:a4")
     with pytest.raises(UsageError, match="one side only"):
         geometry("romeo", None, None, True)
+    assert main(["emboss", str(SAMPLE), "--embosser", "romeo", "--interpoint"]) == 2
+    assert main(["emboss", str(SAMPLE), "--copies", "0"]) == 2
 
 
 def test_embosser_sets_render_geometry_unless_given() -> None:
