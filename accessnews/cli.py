@@ -114,6 +114,30 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     return 1 if report.failed else 0
 
 
+def _cmd_emboss(args: argparse.Namespace) -> int:
+    from .emboss import cups, job
+    from .emboss.profiles import profile
+
+    if args.copies < 1:
+        raise UsageError("--copies must be at least 1")
+    embosser = profile(args.embosser)
+    embosser.check_interpoint(args.interpoint)
+    interpoint = args.interpoint or embosser.interpoint
+    braille = job.load(args.source, embosser, interpoint)
+    data = job.job_bytes(braille, embosser, interpoint)
+    title = _stem(args.source)
+    request = cups.submit(
+        data, printer=args.printer, copies=args.copies, title=title, interpoint=interpoint
+    )
+    sides = "interpoint" if interpoint else "one side"
+    print(
+        f"{title}: {len(braille.pages)} braille pages, {len(data)} bytes, {args.copies} "
+        f"cop{'ies' if args.copies > 1 else 'y'}, {sides}, {embosser.model}, "
+        f"{embosser.paper}: job {request}"
+    )
+    return 0
+
+
 def _add_render_options(parser: argparse.ArgumentParser) -> None:
     """Options shared by `render` and `batch`: what to write and how."""
     parser.add_argument("-o", "--outdir", default=".", help="output folder (default: .)")
@@ -127,8 +151,9 @@ def _add_render_options(parser: argparse.ArgumentParser) -> None:
     audio.add_argument("--bitrate", type=int, default=64, metavar="KBPS", help="MP3 bitrate")
     braille = parser.add_argument_group("braille")
     braille.add_argument("--braille-table", metavar="TABLE", help="liblouis table")
-    braille.add_argument("--cells", type=int, default=40, help="cells per line (default 40)")
-    braille.add_argument("--lines", type=int, default=25, help="lines per page (default 25)")
+    _add_embosser_option(braille, "its cells, lines and interpoint for the braille")
+    braille.add_argument("--cells", type=int, help="cells per line (default 40, or the embosser's)")
+    braille.add_argument("--lines", type=int, help="lines per page (default 25, or the embosser's)")
     braille.add_argument("--interpoint", action="store_true", help="two-sided paper")
     braille.add_argument(
         "--page-numbers",
@@ -138,6 +163,14 @@ def _add_render_options(parser: argparse.ArgumentParser) -> None:
     )
     braille.add_argument(
         "--running-head", action="store_true", help="headline on line 1 of later pages"
+    )
+
+
+def _add_embosser_option(parser: argparse._ActionsContainer, what: str) -> None:
+    parser.add_argument(
+        "--embosser",
+        metavar="MODEL[:PAPER]",
+        help=f"embosser profile, e.g. index-everest or index-everest:a4: {what}",
     )
 
 
@@ -168,12 +201,14 @@ def _render_options(args: argparse.Namespace) -> RenderOptions:
         audio = AudioOptions(voice=args.voice, rate=args.rate, bitrate=args.bitrate)
     if not args.no_braille:
         from .braille.writer import BrailleOptions
+        from .emboss.profiles import geometry
 
+        cells, lines, interpoint = geometry(args.embosser, args.cells, args.lines, args.interpoint)
         braille = BrailleOptions(
             table=args.braille_table,
-            cells=args.cells,
-            lines=args.lines,
-            interpoint=args.interpoint,
+            cells=cells,
+            lines=lines,
+            interpoint=interpoint,
             page_numbers=args.page_numbers,
             running_head=args.running_head,
         )
@@ -213,6 +248,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_render_options(batch)
     batch.set_defaults(run=_cmd_batch)
+
+    emboss = commands.add_parser("emboss", help="send braille to an embosser through CUPS")
+    emboss.add_argument("source", metavar="FILE", help="a .brf or .pef file, or an article")
+    emboss.add_argument("--printer", metavar="NAME", help="CUPS queue (default: CUPS' default)")
+    _add_embosser_option(emboss, "its page size and setup bytes (default: generic)")
+    emboss.set_defaults(embosser="generic")
+    emboss.add_argument("--copies", type=int, default=1, metavar="N", help="copies (default 1)")
+    emboss.add_argument("--interpoint", action="store_true", help="emboss both sides")
+    emboss.set_defaults(run=_cmd_emboss)
 
     voices = commands.add_parser("voices", help="list voice profiles and installed voices")
     voices.set_defaults(run=_cmd_voices)

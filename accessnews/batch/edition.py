@@ -81,4 +81,5 @@ def _write(outdir: Path, stems: list[str], options: RenderOptions, title: str) -
         entry["files"] += [p.name for p in braille.files]
         entry["pages"] = braille.pages
         entry["starts"] = list(braille.starts)
+        entry["volumes"] = braille.volumes
     return entry

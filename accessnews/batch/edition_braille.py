@@ -8,7 +8,7 @@ headline with guide dots and the braille page number where the article starts (B
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..braille.brf import brf
@@ -24,7 +24,8 @@ from ..braille.layout import (
     paginate,
     wrap,
 )
-from ..braille.pef import PefMeta, identifier, pef
+from ..braille.pef import PefMeta, identifier, pef_volumes
+from ..braille.proof import ProofText, prints_of, proof_volumes
 from ..braille.tables import table_for
 from ..braille.translate import Translator
 from ..braille.writer import BrailleOptions, page_setup, style_for
@@ -40,7 +41,8 @@ Label = Callable[[int], str]
 class BrailleEdition:
     files: list[Path]
     pages: int
-    starts: tuple[int, ...]  # the page each article starts on
+    starts: tuple[int, ...]  # the page each article starts on, in its volume
+    volumes: int = 1
 
 
 class _Tables:
@@ -99,54 +101,129 @@ def _starts(laid: Sequence[_Laid], contents_pages: int, interpoint: bool) -> lis
 
 
 def _contents(
-    title: Para | None, laid: Sequence[_Laid], starts: Sequence[int], setup: PageSetup, label: Label
+    title: Para | None,
+    laid: Sequence[_Laid],
+    starts: Sequence[int],
+    setup: PageSetup,
+    label: Label,
+    first: tuple[int, int],
 ) -> tuple[Page, ...]:
-    """The contents pages: `title` (none in a language without labels) and the headlines are
-    braille already."""
+    """The contents pages, starting on the volume's page first[0], listing the articles from the
+    edition's article first[1] on: `title` (none in a language without labels) and the headlines
+    are braille already."""
     heading = [Group("contents", (title,), blank_after=True)] if title else []
     entries = [
         _entry(f"contents-{n}", article.headline, label(start), setup.cells)
-        for n, (article, start) in enumerate(zip(laid, starts, strict=True))
+        for n, (article, start) in enumerate(zip(laid, starts, strict=True), start=first[1])
     ]
-    return paginate([*heading, *entries], setup, label)
+    return paginate([*heading, *entries], setup, lambda n: label(n + first[0] - 1))
+
+
+def _split(laid: Sequence[_Laid], limit: int) -> list[list[int]]:
+    """Articles (by index) per volume: a volume ends at the article that would take its articles
+    past `limit` pages; an article longer than that is a volume of its own."""
+    volumes: list[list[int]] = [[]]
+    pages = 0
+    for index, item in enumerate(laid):
+        if volumes[-1] and pages + item.pages > limit:
+            volumes.append([])
+            pages = 0
+        volumes[-1].append(index)
+        pages += item.pages
+    return volumes
+
+
+def _renumber(pages: Sequence[Page], first: int) -> list[Page]:
+    return [Page(page.number + first - 1, page.lines) for page in pages]
+
+
+@dataclass(frozen=True)
+class _Front:
+    """What comes before a volume's articles: its title page (when there are several volumes)
+    and the contents title (none in a language without labels), as braille."""
+
+    title_page: tuple[Page, ...]
+    contents_title: Para | None
+
+
+def _volume(
+    laid: Sequence[_Laid],
+    front: _Front,
+    plain: PageSetup,
+    label: Label,
+    interpoint: bool,
+    first_article: int,
+) -> tuple[list[Page], list[int]]:
+    """The pages of one volume (numbered from 1) and the page each of its articles starts on."""
+
+    def label_from(start: int) -> Label:
+        """Labels of pages numbered from 1 when they start on the volume's page `start`."""
+        return lambda n: label(n + start - 1)
+
+    before = len(front.title_page)
+    guess = 1
+    while True:  # the contents' length moves the start pages, which can change its length
+        starts = _starts(laid, before + guess, interpoint)
+        first = (before + 1, first_article)
+        contents = _contents(front.contents_title, laid, starts, plain, label, first)
+        if len(contents) == guess:
+            break
+        guess = len(contents)
+    volume = [*front.title_page, *_renumber(contents, before + 1)]
+    for item, start in zip(laid, starts, strict=True):
+        _pad_to_odd(volume, interpoint)
+        volume.extend(_renumber(paginate(item.groups, item.setup, label_from(start)), start))
+    return volume, starts
+
+
+def _title_page(
+    title: str, number: int, total: int, main: Translator, language: str, setup: PageSetup
+) -> tuple[Page, ...]:
+    """A volume's title page: the edition's title and "Volume 1 of 3", centred."""
+    volume = labels_for(language).volume.format(n=number, total=total)
+    paras = tuple(
+        Para(main.translate_text(text), text, centred=True) for text in (title, volume) if text
+    )
+    return paginate([Group(f"volume-{number}", paras, blank_after=True)], setup, main.number)
 
 
 def braille_edition(
     articles: Sequence[Article], outdir: Path, title: str, options: BrailleOptions
 ) -> BrailleEdition:
-    """Write edition.brf and edition.pef into `outdir`."""
+    """Write the edition's braille into `outdir`: edition.brf (edition-N.brf, one per volume, when
+    it is longer than options.volume_pages), edition.pef (one volume element per volume) and,
+    unless left out, edition.proof.html. The articles carry the edition's title as running head."""
     tables = _Tables(options.table)
     main = tables.for_language(articles[0].language)
 
     def label(n: int) -> str:
         return main.number(n)
 
-    def label_from(start: int) -> Callable[[int], str]:
-        """Labels of an article's pages numbered from 1 when it starts on edition page `start`."""
-        return lambda n: label(n + start - 1)
-
+    headed = replace(options, running_head=True)
     laid = []
     for article in articles:
         translator = tables.for_language(article.language)
-        setup = page_setup(options, translator, article.headline)
+        setup = page_setup(headed, translator, title)
         groups = article_groups(article, style_for(translator, article.language))
-        pages = len(paginate(groups, setup, label))
-        laid.append(_Laid(translator.translate_text(article.headline), groups, setup, pages))
-    plain = page_setup(options, main, "")  # the contents pages have no running head
+        count = len(paginate(groups, setup, label))
+        laid.append(_Laid(translator.translate_text(article.headline), groups, setup, count))
+    plain = page_setup(options, main, "")  # the title and contents pages have no running head
     word = labels_for(articles[0].language).contents
     contents_title = Para(main.translate_text(word), word, centred=True) if word else None
-    guess = 1
-    while True:  # the contents' length moves the start pages, which can change its length
-        starts = _starts(laid, guess, options.interpoint)
-        contents = _contents(contents_title, laid, starts, plain, label)
-        if len(contents) == guess:
-            break
-        guess = len(contents)
-    edition = list(contents)
-    for item, start in zip(laid, starts, strict=True):
-        _pad_to_odd(edition, options.interpoint)
-        item_pages = paginate(item.groups, item.setup, label_from(start))
-        edition.extend(Page(p.number + start - 1, p.lines) for p in item_pages)
+    split = _split(laid, options.volume_pages)
+    volumes: list[list[Page]] = []
+    starts: list[int] = []
+    for number, indices in enumerate(split, start=1):
+        title_page = (
+            _title_page(title, number, len(split), main, articles[0].language, plain)
+            if len(split) > 1
+            else ()
+        )
+        front = _Front(title_page, contents_title)
+        own_laid = [laid[i] for i in indices]
+        pages, own = _volume(own_laid, front, plain, label, options.interpoint, indices[0])
+        volumes.append(pages)
+        starts += own
     meta = PefMeta(
         title=title,
         creators=(),
@@ -154,7 +231,21 @@ def braille_edition(
         published=None,
         identifier=identifier(title, *(a.headline for a in articles)),
     )
-    files = [outdir / "edition.brf", outdir / "edition.pef"]
-    write_atomic(files[0], brf(edition))
-    write_atomic(files[1], pef(edition, plain, meta))
-    return BrailleEdition(files, len(edition), tuple(starts))
+    several = len(volumes) > 1
+    files = [
+        outdir / f"edition{f'-{n}' if several else ''}.brf" for n in range(1, len(volumes) + 1)
+    ]
+    for path, pages in zip(files, volumes, strict=True):
+        write_atomic(path, brf(pages))
+    files.append(outdir / "edition.pef")
+    write_atomic(files[-1], pef_volumes(volumes, plain, meta))
+    if options.proof:
+        prints = {"contents": word or ""}
+        prints.update((f"contents-{n}", a.headline) for n, a in enumerate(articles))
+        for item in laid:
+            prints.update(prints_of(item.groups))
+        summary = f"{len(articles)} articles, {len(volumes)} volumes"
+        text = ProofText(title, articles[0].language, prints, (), summary)
+        files.append(outdir / "edition.proof.html")
+        write_atomic(files[-1], proof_volumes(volumes, text))
+    return BrailleEdition(files, sum(len(v) for v in volumes), tuple(starts), len(volumes))

@@ -9,5 +9,10 @@ from .layout import Page
 
 def brf(pages: Sequence[Page]) -> bytes:
     """The BRF bytes of laid-out pages (only 0x20-0x5F, CR, LF, FF; no trailing spaces)."""
-    text = "".join("".join(f"{row.rstrip()}\r\n" for row in page.rows) + "\f" for page in pages)
+    return brf_of_rows([page.rows for page in pages])
+
+
+def brf_of_rows(pages: Sequence[Sequence[str]]) -> bytes:
+    """The BRF bytes of pages given as rows of Braille ASCII (a PEF's pages, read back)."""
+    text = "".join("".join(f"{row.rstrip()}\r\n" for row in rows) + "\f" for rows in pages)
     return text.encode("ascii")

@@ -11,8 +11,15 @@ BRAILLE_ASCII = " A1B'K2L@CIF/MSP\"E3H9O6R^DJG>NTQ,*5<-U8V.%[$+X!&;:4\\0Z7(_?W]#
 UNICODE_BLANK = 0x2800
 
 _TO_UNICODE = {ord(char): UNICODE_BLANK + bits for bits, char in enumerate(BRAILLE_ASCII)}
+_TO_ASCII = {code: char for char, code in _TO_UNICODE.items()}
 
 
 def to_unicode(cells: str) -> str:
     """Braille ASCII to Unicode braille (U+2800..U+283F; a blank cell is U+2800, never a space)."""
     return cells.translate(_TO_UNICODE)
+
+
+def to_ascii(cells: str) -> str:
+    """Unicode six-dot braille (and spaces) back to Braille ASCII; other characters are kept,
+    so a caller can tell they are not six-dot braille."""
+    return cells.translate(_TO_ASCII)

@@ -10,8 +10,8 @@ The formats follow BANA Braille Formats 2016 and Duxbury's BANA template:
 - figures: a transcriber's note, "Image:" then the caption, 7-5 inside the transcriber's note
   indicators of the table's code (UEB's; none for codes without them); the credit is never
   brailled;
-- embedded posts: boxed between full-width box lines (dots 2356); a 1-3 lead-in saying whose
-  post on which platform and when, then the post's text in 3-1.
+- embedded posts: boxed, a full-width line of dots 2356 before and one of dots 1245 after; a 1-3
+  lead-in saying whose post on which platform and when, then the post's text in 3-1.
 The words added ("Image", "post by") are the article language's (labels.toml).
 """
 
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from ..model import Article, Block, Embed, Figure, Heading, Inlines, ListBlock, Quote, Span, plain
 from .labels import Labels
-from .layout import Group, Para
+from .layout import BOX_CLOSE, BOX_OPEN, Group, Para
 
 Translate = Callable[[Inlines], str]
 
@@ -60,8 +60,16 @@ class Style:
         return self.note[0] + self.translate(spans) + self.note[1]
 
 
-def _para(translate: Translate, spans: Inlines, margins: Margins, **flags: bool) -> Para:
-    return Para(translate(spans), plain(spans), margins.first, margins.runover, **flags)
+def _para(
+    translate: Translate,
+    spans: Inlines,
+    margins: Margins,
+    *,
+    centred: bool = False,
+    note: bool = False,
+) -> Para:
+    first, runover = margins.first, margins.runover
+    return Para(translate(spans), plain(spans), first, runover, centred=centred, note=note)
 
 
 def published_date(published: str | None) -> str | None:
@@ -131,8 +139,8 @@ def block_group(block: Block, style: Style) -> Group:
         return Group(block.id, (_para(style.noted, spans, NOTE, note=True),))
     if isinstance(block, Embed):
         lead = _para(translate, (Span(_embed_lead(block, style.labels)),), BYLINE)
-        rule = Para("", rule=True)
-        return Group(block.id, (rule, lead, _para(translate, block.text_spans, TEXT), rule))
+        post = _para(translate, block.text_spans, TEXT)
+        return Group(block.id, (Para("", rule=BOX_OPEN), lead, post, Para("", rule=BOX_CLOSE)))
     return Group(block.id, (_para(translate, block.spans, TEXT),))
 
 

@@ -21,6 +21,7 @@ class Labels:
     post: str
     by: str
     contents: str
+    volume: str  # "Volume {n} of {total}" on a volume's title page
 
     @property
     def neutral(self) -> bool:

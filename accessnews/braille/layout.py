@@ -13,7 +13,8 @@ from dataclasses import dataclass
 CENTRE_MARGIN = 3  # blank cells at least on each side of a centred heading (BANA Formats §4)
 NUMBER_GAP = 3  # blank cells at least before a braille page number (BANA Formats §1.15)
 KEEP_LINES = 2  # a heading is followed by at least this many lines of text on its page
-BOX_LINE = "7"  # dots 2356: the full-width box line around boxed material
+BOX_OPEN = "7"  # dots 2356: the full-width line that opens boxed material (BANA Formats §3.9)
+BOX_CLOSE = "G"  # dots 1245: the full-width line that closes it
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class Para:
     runover: int = 1
     centred: bool = False
     note: bool = False  # a transcriber's note (its cells hold the code's note indicators)
-    rule: bool = False  # a full-width box line instead of text
+    rule: str = ""  # a full-width box line of this cell instead of text (BOX_OPEN, BOX_CLOSE)
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ def lay_out_group(group: Group, cells: int) -> list[Line]:
     lines: list[Line] = []
     for para in group.paras:
         if para.rule:
-            lines.append(Line(BOX_LINE * cells, group.source, "rule"))
+            lines.append(Line(para.rule * cells, group.source, "rule"))
             continue
         text = para.cells
         kind = "note" if para.note else "text"

@@ -43,6 +43,11 @@ def identifier(*parts: str) -> str:
 
 def pef(pages: Sequence[Page], setup: PageSetup, meta: PefMeta) -> bytes:
     """The PEF document of laid-out pages, as UTF-8 bytes."""
+    return pef_volumes([pages], setup, meta)
+
+
+def pef_volumes(volumes: Sequence[Sequence[Page]], setup: PageSetup, meta: PefMeta) -> bytes:
+    """The PEF document of braille volumes, one `volume` element each, as UTF-8 bytes."""
     root = etree.Element(f"{{{PEF_NS}}}pef", nsmap={None: PEF_NS, "dc": DC_NS}, version="2008-1")
     head_meta = etree.SubElement(etree.SubElement(root, f"{{{PEF_NS}}}head"), f"{{{PEF_NS}}}meta")
     fields = [("identifier", meta.identifier), ("format", "application/x-pef+xml")]
@@ -50,17 +55,19 @@ def pef(pages: Sequence[Page], setup: PageSetup, meta: PefMeta) -> bytes:
     fields += [("date", meta_date(meta.published)), ("language", meta.language)]
     for name, value in fields:
         etree.SubElement(head_meta, f"{{{DC_NS}}}{name}").text = value
-    volume = etree.SubElement(
-        etree.SubElement(root, f"{{{PEF_NS}}}body"),
-        f"{{{PEF_NS}}}volume",
-        cols=str(setup.cells),
-        rows=str(setup.lines),
-        rowgap="0",
-        duplex="true" if setup.interpoint else "false",
-    )
-    section = etree.SubElement(volume, f"{{{PEF_NS}}}section")
-    for page in pages:
-        page_element = etree.SubElement(section, f"{{{PEF_NS}}}page")
-        for row in page.rows:
-            etree.SubElement(page_element, f"{{{PEF_NS}}}row").text = to_unicode(row.rstrip())
+    body = etree.SubElement(root, f"{{{PEF_NS}}}body")
+    for pages in volumes:
+        volume = etree.SubElement(
+            body,
+            f"{{{PEF_NS}}}volume",
+            cols=str(setup.cells),
+            rows=str(setup.lines),
+            rowgap="0",
+            duplex="true" if setup.interpoint else "false",
+        )
+        section = etree.SubElement(volume, f"{{{PEF_NS}}}section")
+        for page in pages:
+            page_element = etree.SubElement(section, f"{{{PEF_NS}}}page")
+            for row in page.rows:
+                etree.SubElement(page_element, f"{{{PEF_NS}}}row").text = to_unicode(row.rstrip())
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)

@@ -19,6 +19,7 @@ from .labels import labels_for
 from .layout import CENTRE_MARGIN, KEEP_LINES, NUMBER_GAP, Group, Page, PageSetup, paginate, shorten
 from .pef import PefMeta, identifier, pef
 from .preview import preview
+from .proof import ProofText, prints_of, proof
 from .selfcheck import SelfCheck, self_check
 from .tables import table_for
 from .translate import Translator, Untranslatable
@@ -38,6 +39,8 @@ class BrailleOptions:
     interpoint: bool = False
     page_numbers: str = "bottom"  # "bottom" | "top" | "none"
     running_head: bool = False
+    proof: bool = True  # STEM.proof.html beside the BRF, for sighted transcribers
+    volume_pages: int = 70  # an edition longer than this is split into volumes
 
     def __post_init__(self) -> None:
         if self.cells < MIN_CELLS:
@@ -46,6 +49,8 @@ class BrailleOptions:
             raise AccessnewsError(f"--lines {self.lines} is too small: at least {MIN_LINES}")
         if self.table is not None:
             table_for(self.table, "en")  # unknown names fail here, listing the choices
+        if self.volume_pages < 1:
+            raise AccessnewsError(f"volume_pages {self.volume_pages}: at least 1")
         if self.page_numbers not in PAGE_NUMBER_CHOICES:
             raise AccessnewsError(
                 f"--page-numbers {self.page_numbers!r}: choose {', '.join(PAGE_NUMBER_CHOICES)}"
@@ -158,12 +163,8 @@ class BrailleWriter:
             f"{stem}.pef": pef(pages, setup, meta),
             f"{stem}.braille.txt": preview(pages).encode("utf-8"),
         }
-        files = []
-        for name, data in outputs.items():
-            write_atomic(Path(outdir) / name, data)
-            files.append(Path(outdir) / name)
-        return BrailleResult(
-            files,
+        result = BrailleResult(
+            [],
             len(pages),
             check.accuracy if check else None,
             translator.table,
@@ -171,6 +172,20 @@ class BrailleWriter:
             untranslatable,
             tuple(filter(None, [style.labels.warning(article)])),
         )
+        if self.options.proof:
+            text = ProofText(
+                article.headline,
+                article.language,
+                prints_of(groups),
+                check.differences if check else (),
+                result.summary(),
+            )
+            outputs[f"{stem}.proof.html"] = proof(pages, text).encode("utf-8")
+        files = result.files
+        for name, data in outputs.items():
+            write_atomic(Path(outdir) / name, data)
+            files.append(Path(outdir) / name)
+        return result
 
 
 def style_for(translator: Translator, language: str) -> Style:

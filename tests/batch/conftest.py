@@ -95,6 +95,10 @@ def check_outputs(outdir: Path, schema_dir: Path | None = None) -> int:
         elif path.suffix == ".pef":
             document = etree.parse(str(path))
             assert schema is None or schema.validate(document), schema.error_log
+        elif path.suffix == ".html":
+            from lxml import html
+
+            assert html.parse(str(path)).getroot().find(".//h1") is not None
         elif path.suffix == ".brf":
             assert path.read_bytes().decode("ascii").strip()
         elif path.suffix == ".mp3":

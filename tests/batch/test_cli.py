@@ -80,7 +80,7 @@ def test_kill_9_then_rerun_completes_with_valid_outputs(
     totals = json.loads((out / "report.json").read_text())["totals"]
     assert totals["failed"] == 0 and totals["rendered"] + totals["skipped"] == len(members)
     assert totals["skipped"] >= 4  # what the killed run finished is not redone
-    assert check_outputs(out, pef_schema_dir) == 4 * len(members) + 1
+    assert check_outputs(out, pef_schema_dir) == 5 * len(members) + 1
     assert not list(out.rglob(".*.tmp"))  # the killed run's temporary files are cleared
 
 

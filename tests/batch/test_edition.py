@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from lxml import etree
+from lxml import etree, html
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 
@@ -106,6 +106,10 @@ def test_interpoint_edition_starts_articles_on_right_hand_pages(
     assert schematron_violations(tmp_path / "out" / "edition.pef") == []
     blank = [n for n, page in enumerate(pages, start=1) if not "".join(page).strip()]
     assert blank and all(n % 2 == 0 and n + 1 in report.edition["starts"] for n in blank)
+    # The edition's proof shows the same pages, contents entries beside their headlines.
+    proof = html.parse(str(tmp_path / "out" / "edition.proof.html")).getroot()
+    assert len(proof.xpath("//section[@class='page']")) == len(pages)
+    assert proof.xpath("string(//td[@id='contents-0'])").strip()
 
     edition = tmp_path / "out" / "edition.brf"
     made = edition.stat().st_mtime_ns
@@ -132,3 +136,41 @@ def test_an_edition_of_nothing_fails_cleanly(tmp_path: Path) -> None:
         "error": "edition: no article of the archive was rendered"
     }
     assert "edition FAILED" in report.summary()
+
+
+def test_a_long_edition_is_split_into_volumes_at_article_boundaries(
+    tmp_path: Path, articles: dict
+) -> None:
+    options = RenderOptions(braille=BrailleOptions(lines=12, volume_pages=8))
+    archive, settings = write_zip(tmp_path / "a.zip", articles), BatchSettings(jobs=2, edition=True)
+    report = run_batch(archive, tmp_path / "out", options, settings)
+    assert report.edition is not None and "error" not in report.edition
+    out, count = tmp_path / "out", report.edition["volumes"]
+    assert count > 1 and not (out / "edition.brf").exists()
+    volumes = [brf_pages(out / f"edition-{n}.brf") for n in range(1, count + 1)]
+    assert sum(len(pages) for pages in volumes) == report.edition["pages"]
+    # The PEF holds one volume element per BRF file, with the same pages.
+    pef = etree.parse(str(out / "edition.pef"))
+    ns = {"p": "http://www.daisy.org/ns/2008/pef", "dc": "http://purl.org/dc/elements/1.1/"}
+    pef_volumes = pef.xpath("//p:volume", namespaces=ns)
+    assert [len(v.xpath(".//p:page", namespaces=ns)) for v in pef_volumes] == [
+        len(pages) for pages in volumes
+    ]
+    assert schematron_violations(out / "edition.pef") == []
+    title = pef.xpath("string(//dc:title)", namespaces=ns)
+    english = Translator("en-ueb-g2.ctb")
+    head = english.translate_text(title).split()[0]
+    starts = list(report.edition["starts"])
+    for number, pages in enumerate(volumes, start=1):
+        # Own title page ("Volume 2 of 3") and own contents, numbered from 1.
+        title_page = english.back_translate(" ".join(row.strip() for row in pages[0]))
+        assert f"Volume {number} of {count}" in title_page
+        assert english.back_translate(pages[1][0].strip()) == "Contents"
+        contents = [row for page in pages[1 : starts[0] - 1] for row in page]
+        listed = sum('" #' in row for row in contents)  # an entry ends: guide dots, page number
+        own, starts = starts[:listed], starts[listed:]
+        assert listed and own == sorted(own) and own[-1] <= len(pages)
+    assert starts == []  # every article is listed and starts in exactly one volume
+    # Editions carry the running head (the edition's title) on an article's later pages.
+    heads = [page[0].strip() for pages in volumes for page in pages[3:]]
+    assert any(row.startswith(head) for row in heads)

@@ -53,11 +53,11 @@ def test_every_member_is_accounted_for(tmp_path: Path, articles: dict, pef_schem
     }
     rendered = by_name["news/c.html"]
     assert set(rendered["files"]) == {
-        f"news/c.{ext}" for ext in ("brf", "pef", "braille.txt", "model.json")
+        f"news/c.{ext}" for ext in ("brf", "pef", "braille.txt", "proof.html", "model.json")
     }
     assert rendered["metrics"]["pages"] >= 1 and 0 < rendered["metrics"]["accuracy"] <= 1
     assert loads((out / "news/c.model.json").read_text()).headline
-    assert check_outputs(out, pef_schema_dir) == 5 * 4 + 1  # four files per article and the report
+    assert check_outputs(out, pef_schema_dir) == 5 * 5 + 1  # five files per article and the report
     assert not list(tmp_path.glob("evil*")) and report.failed
     assert "FAILED empty.txt: empty.txt: the file is empty" in report.summary()
 
@@ -102,7 +102,7 @@ def test_a_crashed_worker_is_replaced_and_its_article_retried(
     assert lines["d.html"].status == "rendered"
     assert lines["a.txt"].status == "failed"
     assert lines["a.txt"].error == "worker crashed twice (exit code -9)"
-    assert check_outputs(out) == 3 * 4 + 1  # four files per article and the report
+    assert check_outputs(out) == 3 * 5 + 1  # five files per article and the report
 
 
 def test_an_article_over_the_time_limit_fails_alone(tmp_path: Path, articles: dict) -> None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from accessnews.braille.layout import (
-    BOX_LINE,
+    BOX_CLOSE,
+    BOX_OPEN,
     Group,
     PageSetup,
     Para,
@@ -57,8 +58,10 @@ def test_centred_heading_keeps_three_blank_cells_each_side() -> None:
 def test_note_and_box_line() -> None:
     note = lay_out_group(Group("f", (Para("@.<IMAGE3 X@.>", first=7, runover=5, note=True),)), 20)
     assert note[0].text == "      @.<IMAGE3 X@.>" and note[0].kind == "note"
-    rule = lay_out_group(Group("e", (Para("", rule=True),)), 20)
-    assert rule[0].text == BOX_LINE * 20 and rule[0].kind == "rule"
+    box = Group("e", (Para("", rule=BOX_OPEN), Para("X"), Para("", rule=BOX_CLOSE)))
+    rule = lay_out_group(box, 20)
+    assert [line.text for line in rule] == ["7" * 20, "X", "G" * 20]
+    assert [line.kind for line in rule] == ["rule", "text", "rule"]
 
 
 def test_page_number_bottom_right_with_three_blank_cells() -> None:

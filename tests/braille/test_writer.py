@@ -29,8 +29,9 @@ def rich(rich_article: Article, tmp_path: Path) -> BrailleResult:
     return render(rich_article, tmp_path)
 
 
-def test_three_files_written_atomically(rich: BrailleResult, tmp_path: Path) -> None:
-    assert [p.name for p in rich.files] == ["art.brf", "art.pef", "art.braille.txt"]
+def test_four_files_written_atomically(rich: BrailleResult, tmp_path: Path) -> None:
+    names = ["art.brf", "art.pef", "art.braille.txt", "art.proof.html"]
+    assert [p.name for p in rich.files] == names
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in rich.files)
     assert rich.summary() == f"braille {rich.pages} pages, self-check {rich.accuracy:.1%} words"
     # liblouis reads the UEB italic and bold indicators back as escapes: counted apart.
@@ -90,9 +91,10 @@ def test_block_formats(rich: BrailleResult, tmp_path: Path) -> None:
     assert any(line.startswith("      @.<,IMAGE3 ,/ORM3") for line in lines)
     # Lists in 1-3 with their numbers or the UEB bullet (dots 456, 256).
     assert "#A4 ,AIR IS PUMP$ IN4" in lines and "_4 QUIET /REETS" in lines
-    # Embedded post boxed by full-width box lines (dots 2356).
-    assert lines.count("7" * 40) == 2
+    # Embedded post boxed: opened by a full line of dots 2356, closed by one of dots 1245.
+    assert lines.count("7" * 40) == 1 and lines.count("G" * 40) == 1
     lead = lines.index("7" * 40) + 1
+    assert lines.index("G" * 40) > lead
     assert lines[lead : lead + 2] == [
         ",BLUESKY PO/ BY ,M>L[ ,BAY ,LIFEBOAT",
         '  "<@AM>L[LIFEBOAT">1 #BJBD-#AJ-#AF3',

@@ -1,0 +1,1 @@
+"""Braille to paper: embosser profiles (geometry and control bytes) and jobs sent through CUPS."""
