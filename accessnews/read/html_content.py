@@ -12,6 +12,8 @@ from collections.abc import Callable
 
 from lxml.html import HtmlElement
 
+from .html_signal import Signal
+
 # No left word boundary: CamelCase classes such as `RichTextStoryBody` lower-case into one word.
 BODY_CLASS = re.compile(
     r"(?:article[-_]*body|story[-_]*body|entry[-_]*content|post[-_]*(?:body|content)"
@@ -31,6 +33,7 @@ _CANDIDATES: tuple[Callable[[HtmlElement], list[HtmlElement]], ...] = (
     ],
 )
 _MIN_SHARE = 0.5
+_SIGNAL_SHARE = 0.85
 # Pages without <p> (paragraphs as <div>s): an element with this much text of its own is one.
 _DIV_PARAGRAPH_CHARS = 80
 
@@ -45,6 +48,16 @@ def paragraphs(body: HtmlElement) -> list[tuple[HtmlElement, int]]:
         for e in body.iter()
         if isinstance(e.tag, str) and len((e.text or "").strip()) >= _DIV_PARAGRAPH_CHARS
     ]
+
+
+def prose_under(body: HtmlElement) -> tuple[dict[HtmlElement, int], int]:
+    """Paragraph text outside links under each element, and the page's total: where the
+    article's prose is, before any class name is trusted (menus and cards are mostly links)."""
+    found = []
+    for paragraph, length in paragraphs(body):
+        linked = sum(len(a.text_content().strip()) for a in paragraph.iter("a"))
+        found.append((paragraph, max(length - linked, 0)))
+    return _chars_under(found), sum(length for _, length in found)
 
 
 def _chars_under(found: list[tuple[HtmlElement, int]]) -> dict[HtmlElement, int]:
@@ -70,8 +83,26 @@ def densest(found: list[tuple[HtmlElement, int]], body: HtmlElement) -> HtmlElem
     return max(scores, key=scores.__getitem__) if scores else body
 
 
-def find_content(body: HtmlElement) -> HtmlElement:
-    """The article's element: semantic markup if it holds most paragraph text, else the densest."""
+def _signalled(body: HtmlElement, signal: Signal) -> HtmlElement | None:
+    """The deepest element that holds nearly all of the signal's text (such elements are
+    nested in one another, so the last in document order)."""
+    holding = [e for e in body.iter() if signal.share(e) >= _SIGNAL_SHARE]
+    return holding[-1] if holding else None
+
+
+def find_content(body: HtmlElement, signal: Signal | None = None) -> HtmlElement:
+    """The article's element: semantic markup if it holds most paragraph text, else the
+    densest; when that misses much of the signal's text, the element holding the signal."""
+    chosen = _own_choice(body)
+    if signal is None:
+        return chosen
+    signalled = _signalled(body, signal)
+    if signalled is None:
+        return chosen
+    return signalled
+
+
+def _own_choice(body: HtmlElement) -> HtmlElement:
     found = paragraphs(body)
     total = sum(length for _, length in found)
     if total == 0:
