@@ -204,7 +204,6 @@ class _Page:
             and prose > _MIN_CONTENT_CHARS
         )
 
-
     def _in_signal(self, element: HtmlElement, length: int) -> bool:
         """Most of the article's text, or an element that is mostly article text."""
         assert self.signal is not None

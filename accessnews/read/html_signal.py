@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
+
 _WORD = re.compile(r"\w+")
 # Shorter text matches anywhere by chance ("Share", "Home").
 _MIN_WORDS = 4
@@ -78,5 +79,10 @@ def _runs(body: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
         if element.text and not element.text.isspace():
             yield element, element.text
         parent = element.getparent()
-        if element is not body and parent is not None and element.tail and not element.tail.isspace():
+        if (
+            element is not body
+            and parent is not None
+            and element.tail
+            and not element.tail.isspace()
+        ):
             yield parent, element.tail
