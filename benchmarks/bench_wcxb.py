@@ -212,7 +212,8 @@ def report_readability() -> None:
         embeds += sum(isinstance(b, Embed) for b in article.blocks)
     print(f"Readability test pages: figures with a caption kept as Figure {figures}/{captions} "
           f"({credits} with a credit split off), embedded posts as Embed {embeds} "
-          f"(Readability keeps {embeds_expected}), pages without article text {errors}")  # fmt: skip
+          f"(Readability keeps {embeds_expected}), pages without article text "
+          f"{errors}")  # fmt: skip
 
 
 def main() -> int:

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
-
 _WORD = re.compile(r"\w+")
 # Shorter text matches anywhere by chance ("Share", "Home").
 _MIN_WORDS = 4
