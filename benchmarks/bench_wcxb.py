@@ -73,16 +73,19 @@ class Extraction:
     shown: str
     seconds: float
     error: str | None = None
+    cleaned: tuple[tuple[str, str], ...] = ()  # (kind, reason) of what cleaning dropped
 
 
 def ours(data: bytes) -> Extraction:
     start = time.perf_counter()
     try:
-        article = clean(read_bytes(data, name="page.html"))
+        raw = read_bytes(data, name="page.html")
+        article = clean(raw)
     except InputError as error:
         return Extraction("", "", time.perf_counter() - start, str(error))
     seconds = time.perf_counter() - start
-    return Extraction(_body(article), _shown(article), seconds)
+    families = tuple((d.kind, d.reason) for d in article.dropped[len(raw.dropped) :])
+    return Extraction(_body(article), _shown(article), seconds, cleaned=families)
 
 
 def _body(article: Article) -> str:
@@ -166,6 +169,10 @@ def report_wcxb(pages: list[Page], worst: int) -> None:
         error = page.results["accessnews"].error or ""
         print(f"  {page.name} {page.score('accessnews'):.3f} vs "
               f"{page.score('trafilatura'):.3f} {error}")  # fmt: skip
+    families = Counter(f for p in pages for f in p.results["accessnews"].cleaned)
+    print("dropped by cleaning, by family (kind: reason):")
+    for (kind, reason), count in sorted(families.items()):
+        print(f"  {count:6d}  {kind}: {reason}")
     if worst:
         print(f"largest losses against trafilatura (top {worst}):")
         losses = sorted(pages, key=lambda p: p.score("accessnews") - p.score("trafilatura"))
