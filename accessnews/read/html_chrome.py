@@ -118,6 +118,10 @@ _MIN_CONTENT_CHARS = 500
 _PROSE_IS_NOT_CONTENT = frozenset({"comments", "cookie banner", "hidden"})
 # An element this much of whose text the signal holds is the article's, whatever its class.
 _SIGNAL_OWN_SHARE = 0.6
+# ... or one with a twentieth of the article's text that is not mostly something else
+# (product boxes of a buying guide classed as sidebars).
+_SIGNAL_SHARE = 0.05
+_SIGNAL_SOME = 0.15
 _SIGNAL_MIN_CHARS = 150
 _MARK_ATTRIBUTES = ("class", "id", "data-component", "data-testid")
 
@@ -205,10 +209,11 @@ class _Page:
         )
 
     def _in_signal(self, element: HtmlElement, length: int) -> bool:
-        """Most of the article's text, or an element that is mostly article text."""
+        """A part of the article's text that is not mostly other text, or an element that is
+        mostly article text."""
         assert self.signal is not None
         held = self.signal.held.get(element, 0)
-        if self.signal.share(element) > _CONTENT_SHARE:
+        if self.signal.share(element) > _SIGNAL_SHARE and held >= _SIGNAL_SOME * length:
             return True
         return held >= _SIGNAL_MIN_CHARS and held >= _SIGNAL_OWN_SHARE * length
 

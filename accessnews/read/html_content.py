@@ -34,7 +34,7 @@ _CANDIDATES: tuple[Callable[[HtmlElement], list[HtmlElement]], ...] = (
     ],
 )
 _MIN_SHARE = 0.5
-_SIGNAL_SHARE = 0.85
+_SIGNAL_SHARES = (0.85, 0.5)
 _TEXT_TAGS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td"})
 # Pages without <p> (paragraphs as <div>s): an element with this much text of its own is one.
 _DIV_PARAGRAPH_CHARS = 80
@@ -87,12 +87,18 @@ def densest(found: list[tuple[HtmlElement, int]], body: HtmlElement) -> HtmlElem
 
 def _signalled(body: HtmlElement, signal: Signal) -> HtmlElement | None:
     """The deepest element that holds nearly all of the signal's text (such elements are
-    nested in one another, so the last in document order). Never one paragraph: a page that
-    repeats its only paragraph holds the signal in the first copy."""
-    holding = [
-        e for e in body.iter() if e.tag not in _TEXT_TAGS and signal.share(e) >= _SIGNAL_SHARE
-    ]
-    return holding[-1] if holding else None
+    nested in one another, so the last in document order); when only the body does (the
+    signal took in a pop-up's text too), the deepest that holds most of it. Never one
+    paragraph: a page that repeats its only paragraph holds the signal in the first copy."""
+    for share in _SIGNAL_SHARES:
+        holding = [
+            e
+            for e in body.iterdescendants()
+            if e.tag not in _TEXT_TAGS and signal.share(e) >= share
+        ]
+        if holding:
+            return holding[-1]
+    return None
 
 
 def find_content(body: HtmlElement, signal: Signal | None = None) -> HtmlElement:
