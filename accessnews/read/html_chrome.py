@@ -116,6 +116,8 @@ _CONTENT_SHARE = 0.4
 _MIN_CONTENT_CHARS = 500
 # Chrome whose text is prose too: long comments, a cookie notice.
 _PROSE_IS_NOT_CONTENT = frozenset({"comments", "cookie banner", "hidden"})
+# Chrome that trafilatura sometimes takes into the article: its text is no reason to keep it.
+_SIGNAL_IS_NOT_CONTENT = _PROSE_IS_NOT_CONTENT | {"subscribe prompt", "newsletter box", "pop-up"}
 # An element this much of whose text the signal holds is the article's, whatever its class.
 _SIGNAL_OWN_SHARE = 0.6
 # ... or one with a twentieth of the article's text that is not mostly something else
@@ -200,7 +202,9 @@ class _Page:
         if length > _CONTENT_SHARE * self.total and length > _MIN_CONTENT_CHARS:
             return True
         if self.signal and self._in_signal(element, length):
-            return True
+            # A prompt or pop-up that trafilatura took in is short; an article in a wrapper
+            # classed like one (`signup-modal-wrapper`) is not.
+            return reason not in _SIGNAL_IS_NOT_CONTENT or length > _MIN_CONTENT_CHARS
         prose = self.prose.get(element, 0)
         return (
             reason not in _PROSE_IS_NOT_CONTENT
