@@ -46,7 +46,21 @@ LANGUAGE_RULES = load_rules()
 BOILERPLATE: tuple[Rule, ...] = tuple(entry.rule for entry in LANGUAGE_RULES)
 
 
-def _match(block: Block) -> Rule | None:
+# A heading after the article's last paragraph that is wholly a link to another page is a
+# teaser of another story (the article's own subheadings, anywhere, may be links).
+TEASER_HEADING = rule(r".+", "link to another article", "More from the harbour desk")
+
+
+def _is_teaser(block: Block) -> bool:
+    spans = (
+        [span for span in block.spans if span.text.strip()] if isinstance(block, Heading) else []
+    )
+    return bool(spans) and all(span.link and "#" not in span.link for span in spans)
+
+
+def _match(block: Block, trailing: bool) -> Rule | None:
+    if trailing and _is_teaser(block):
+        return TEASER_HEADING
     if not isinstance(block, Paragraph | Heading) or len(block.text) > MAX_BOILERPLATE_CHARS:
         return None
     text = block.text.strip()
@@ -57,8 +71,10 @@ def drop_boilerplate(article: Article) -> Article:
     """Remove paragraphs and headings that only hold site furniture."""
     kept: list[Block] = []
     dropped: list[Dropped] = []
+    paragraphs = [i for i, b in enumerate(article.blocks) if isinstance(b, Paragraph)]
+    last = paragraphs[-1] if paragraphs else len(article.blocks)
     for index, block in enumerate(article.blocks):
-        found = _match(block)
+        found = _match(block, index > last)
         if found is None:
             kept.append(block)
         else:

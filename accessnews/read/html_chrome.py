@@ -106,6 +106,7 @@ TAG_REASONS = {
     "dialog": "pop-up",
     "button": "button",
     "select": "form",
+    "textarea": "form",
     "noscript": "script fallback",
 }
 # Containers that hold the article itself are never chrome, whatever their classes say.

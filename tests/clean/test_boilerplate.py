@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from accessnews.clean.boilerplate import BOILERPLATE, LANGUAGE_RULES
-from accessnews.model import Heading, spans_of
+from accessnews.model import Heading, Span, spans_of
 
 from .helpers import PROSE, cleaned
 
@@ -94,3 +94,12 @@ def test_prose_that_starts_like_furniture_is_kept(prose: str) -> None:
     result = cleaned(PROSE, prose)
     assert [b.text for b in result.blocks] == [PROSE, prose]
     assert not result.dropped
+
+
+def test_linked_headings_after_the_last_paragraph_are_teasers() -> None:
+    teaser = Heading(3, (Span("Ferry fares rise again", link="https://news.example/fares"),))
+    own = Heading(2, (Span("What the board decided", link="https://news.example/board"),))
+    result = cleaned(own, PROSE, teaser)
+    assert [b.text for b in result.blocks] == ["What the board decided", PROSE]
+    (entry,) = result.dropped
+    assert (entry.text, entry.reason) == ("Ferry fares rise again", "link to another article")
