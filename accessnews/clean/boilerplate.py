@@ -1,63 +1,66 @@
 """Boilerplate lines: whole paragraphs or headings that are site furniture, not the story.
 
 A rule matches the WHOLE text of a block (after typography), so a sentence that merely starts
-the same way in prose is kept. Add a site's quirk as one `_line(...)` entry with its example.
+the same way in prose is kept. The rules are data (`rules/boilerplate.toml`, by language): a
+site's quirk is one entry there with an example written for it.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
 
 from ..model import Article, Block, Dropped, Heading, Paragraph
 from .rule import Rule, block_place, rebuilt, rule
 
 # Longer than this, a block is prose even if it starts like furniture.
 MAX_BOILERPLATE_CHARS = 200
-_MORE = "link to another article"
-_ADVERT = "advert slot"
-_VIDEO = "video placeholder"
-_NEWSLETTER = "newsletter box"
+RULES_FILE = Path(__file__).with_name("rules") / "boilerplate.toml"
 
 
-def _line(pattern: str, reason: str, *examples: str) -> Rule:
-    """A whole-line rule, case-insensitive as sites capitalise furniture every way."""
-    return rule(pattern, reason, *examples, flags=re.IGNORECASE)
+@dataclass(frozen=True)
+class LanguageRule:
+    """A whole-line rule with the language of its wording (rules of every language apply:
+    pages mix languages and the page's language tag is often wrong)."""
+
+    lang: str
+    rule: Rule
 
 
-BOILERPLATE: tuple[Rule, ...] = (
-    _line(r"(?:read more|more on this story|see also)(?:\s*[:»›|]\s*\S.*)?", _MORE,
-          "Read more: London attack victims named", "See also: Westminster attack timeline"),
-    _line(r"related(?: articles?| stories| content| topics| links| coverage)?"
-          r"(?:\s*[:»›|]\s*\S.*)?", _MORE,
-          "Related: What we know about the attacker", "Related Topics"),
-    _line(r"advertisement(?:\s*[-—:]?\s*(?:scroll|continue reading|story continues).*)?",
-          _ADVERT, "Advertisement", "ADVERTISEMENT"),
-    _line(r"story continues below(?: this)? advertisement|continue reading the main story",
-          _ADVERT, "Continue reading the main story"),
-    _line(r"share this (?:article|story|page|post)(?: on \w+)?"
-          r"|share (?:on|via) (?:facebook|twitter|x|whatsapp|email)",
-          "share bar", "Share this article"),
-    _line(r"scroll down for (?:the )?videos?", _VIDEO, "Scroll down for video"),
-    _line(r"media playback is (?:unsupported|not supported) on your device", _VIDEO,
-          "Media playback is unsupported on your device"),
-    _line(r"click here to\b.*", "call to action", "Click here to resubscribe"),
-    _line(r"sign up (?:to|for) (?:our|the)\b.*\bnewsletters?\b.*", _NEWSLETTER,
-          "Sign up to our free Evening Standard newsletter"),
-    _line(r"subscribe to (?:our|the)\b.*\b(?:newsletters?|channel|podcast)\b.*", _NEWSLETTER,
-          "Subscribe to our daily newsletter"),
-    _line(r"follow us on\b.*", "social-media box", "Follow us on Twitter and Facebook"),
-    _line(r"these are external links and will open in a new window", "link note",
-          "These are external links and will open in a new window"),
-    _line(r"published:.*\|\s*updated:.*", "timestamp line",
-          "PUBLISHED: 18:31 GMT, 23 March 2017 | UPDATED: 19:02 GMT, 23 March 2017"),
-    _line(r"(?:write|insert|add|enter) (?:image )?caption here|caption goes here",
-          "placeholder left by the publishing system", "Write caption here"),
-    _line(r"most (?:read|popular|viewed|shared)", "list of other articles", "Most Read"),
-    _line(r"skip to (?:main )?content", "navigation", "Skip to main content"),
-)  # fmt: skip
+def load_rules(path: Path = RULES_FILE) -> tuple[LanguageRule, ...]:
+    """The table, case-insensitive as sites capitalise furniture every way."""
+    with path.open("rb") as file:
+        table = tomllib.load(file)
+    return tuple(
+        LanguageRule(
+            entry["lang"],
+            rule(entry["pattern"], entry["reason"], *entry["examples"], flags=re.IGNORECASE),
+        )
+        for entry in table["rule"]
+    )
 
 
-def _match(block: Block) -> Rule | None:
+LANGUAGE_RULES = load_rules()
+BOILERPLATE: tuple[Rule, ...] = tuple(entry.rule for entry in LANGUAGE_RULES)
+
+
+# A heading after the article's last paragraph that is wholly a link to another page is a
+# teaser of another story (the article's own subheadings, anywhere, may be links).
+TEASER_HEADING = rule(r".+", "link to another article", "More from the harbour desk")
+
+
+def _is_teaser(block: Block) -> bool:
+    spans = (
+        [span for span in block.spans if span.text.strip()] if isinstance(block, Heading) else []
+    )
+    return bool(spans) and all(span.link and "#" not in span.link for span in spans)
+
+
+def _match(block: Block, trailing: bool) -> Rule | None:
+    if trailing and _is_teaser(block):
+        return TEASER_HEADING
     if not isinstance(block, Paragraph | Heading) or len(block.text) > MAX_BOILERPLATE_CHARS:
         return None
     text = block.text.strip()
@@ -68,8 +71,10 @@ def drop_boilerplate(article: Article) -> Article:
     """Remove paragraphs and headings that only hold site furniture."""
     kept: list[Block] = []
     dropped: list[Dropped] = []
+    paragraphs = [i for i, b in enumerate(article.blocks) if isinstance(b, Paragraph)]
+    last = paragraphs[-1] if paragraphs else len(article.blocks)
     for index, block in enumerate(article.blocks):
-        found = _match(block)
+        found = _match(block, index > last)
         if found is None:
             kept.append(block)
         else:

@@ -20,6 +20,7 @@ from .html_chrome import outside, strip_chrome, strip_invisible
 from .html_content import find_content
 from .html_header import read_header
 from .html_meta import page_meta
+from .html_signal import extract_text, locate
 from .language import DEFAULT
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -89,14 +90,16 @@ def _unless_repeated(standfirst: str | None, blocks: list[Block]) -> str | None:
 def read(data: bytes, *, name: str, base_url: str | None = None) -> Article:
     """Parse an HTML page; `base_url` (the page's address) makes relative links absolute."""
     refuse_non_text(data, name)
-    doc = parse_page(decode(data, name), name)
+    page_html = decode(data, name)
+    doc = parse_page(page_html, name)
     page = page_meta(doc)
     body = doc.find("body")
     if body is None:
         raise InputError(f"{name}: no article text found (the page has no body)")
+    signal = locate(body, extract_text(page_html))
     dropped = strip_invisible(body)
-    dropped += strip_chrome(body)
-    root = find_content(body)
+    dropped += strip_chrome(body, signal)
+    root = find_content(body, signal)
     header = read_header(body, root, page, name)
     dropped += header.dropped
     dropped += outside(body, root)

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from lxml.html import HtmlElement
 
 from ..model import Dropped
-from .html_content import BODY_CLASS
+from .html_content import BODY_CLASS, prose_under
 from .html_media import EMBED_CLASSES
+from .html_signal import Signal
 
 KIND = "page chrome"
 _SHORT = 100
@@ -105,6 +106,7 @@ TAG_REASONS = {
     "dialog": "pop-up",
     "button": "button",
     "select": "form",
+    "textarea": "form",
     "noscript": "script fallback",
 }
 # Containers that hold the article itself are never chrome, whatever their classes say.
@@ -113,6 +115,17 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 # An element holding more than this share of the page's text is content, not chrome.
 _CONTENT_SHARE = 0.4
 _MIN_CONTENT_CHARS = 500
+# Chrome whose text is prose too: long comments, a cookie notice.
+_PROSE_IS_NOT_CONTENT = frozenset({"comments", "cookie banner", "hidden"})
+# Chrome that trafilatura sometimes takes into the article: its text is no reason to keep it.
+_SIGNAL_IS_NOT_CONTENT = _PROSE_IS_NOT_CONTENT | {"subscribe prompt", "newsletter box", "pop-up"}
+# An element this much of whose text the signal holds is the article's, whatever its class.
+_SIGNAL_OWN_SHARE = 0.6
+# ... or one with a twentieth of the article's text that is not mostly something else
+# (product boxes of a buying guide classed as sidebars).
+_SIGNAL_SHARE = 0.05
+_SIGNAL_SOME = 0.15
+_SIGNAL_MIN_CHARS = 150
 _MARK_ATTRIBUTES = ("class", "id", "data-component", "data-testid")
 
 
@@ -165,39 +178,65 @@ class _Page:
 
     total: int  # characters of text on the page
     holders: frozenset[HtmlElement]  # the h1, <main>, embedded posts and their ancestors
+    prose: dict[HtmlElement, int]  # unlinked paragraph text under each element
+    total_prose: int
+    signal: Signal | None
 
     @classmethod
-    def of(cls, body: HtmlElement) -> _Page:
+    def of(cls, body: HtmlElement, signal: Signal | None) -> _Page:
         marks_ = [*body.iter("h1", "main"), *filter(_is_embed, body.iter())]
         holders = {a for mark in marks_ for a in (mark, *mark.iterancestors())}
-        return cls(len(body.text_content()), frozenset(holders))
+        prose, total_prose = prose_under(body)
+        return cls(len(body.text_content()), frozenset(holders), prose, total_prose, signal)
 
-    def protects(self, element: HtmlElement) -> bool:
-        """A container of the article (the h1, the article body, an embedded post, or most of
-        a page's text) is never chrome. (`<article>` alone does not protect: related boxes are
-        lists of `<article>` cards.)"""
+    def protects(self, element: HtmlElement, reason: str) -> bool:
+        """A container of the article (the h1, the article body, an embedded post, most of a
+        page's text or most of its prose) is never chrome, whatever its classes say: layouts
+        name the article's column `has-sidebar` or `content-sidebar-wrap`. (`<article>` alone
+        does not protect: related boxes are lists of `<article>` cards; neither does prose
+        protect comments or a cookie notice.)"""
         if element in self.holders or element.get("itemprop") == "articleBody":
             return True
         if BODY_CLASS.search(marks(element)):
             return True
         length = len(element.text_content())
-        return length > _CONTENT_SHARE * self.total and length > _MIN_CONTENT_CHARS
+        if length > _CONTENT_SHARE * self.total and length > _MIN_CONTENT_CHARS:
+            return True
+        if self.signal and self._in_signal(element, length):
+            # A prompt or pop-up that trafilatura took in is short; an article in a wrapper
+            # classed like one (`signup-modal-wrapper`) is not.
+            return reason not in _SIGNAL_IS_NOT_CONTENT or length > _MIN_CONTENT_CHARS
+        prose = self.prose.get(element, 0)
+        return (
+            reason not in _PROSE_IS_NOT_CONTENT
+            and prose > _CONTENT_SHARE * self.total_prose
+            and prose > _MIN_CONTENT_CHARS
+        )
+
+    def _in_signal(self, element: HtmlElement, length: int) -> bool:
+        """A part of the article's text that is not mostly other text, or an element that is
+        mostly article text."""
+        assert self.signal is not None
+        held = self.signal.held.get(element, 0)
+        if self.signal.share(element) > _SIGNAL_SHARE and held >= _SIGNAL_SOME * length:
+            return True
+        return held >= _SIGNAL_MIN_CHARS and held >= _SIGNAL_OWN_SHARE * length
 
 
 def _chrome(element: HtmlElement, page: _Page) -> Iterator[tuple[HtmlElement, str]]:
     """Top-most chrome elements under `element` (descendants of a match are not visited)."""
     for child in _children(element):
         reason = chrome_reason(child)
-        if reason and not page.protects(child):
+        if reason and not page.protects(child, reason):
             yield child, reason
         else:
             yield from _chrome(child, page)
 
 
-def strip_chrome(body: HtmlElement) -> list[Dropped]:
+def strip_chrome(body: HtmlElement, signal: Signal | None = None) -> list[Dropped]:
     """Remove page chrome from the tree; the audit entries of the removed text."""
     dropped: list[Dropped] = []
-    for element, reason in list(_chrome(body, _Page.of(body))):
+    for element, reason in list(_chrome(body, _Page.of(body, signal))):
         text = audit_text(element)
         if text:
             dropped.append(Dropped(KIND, text, reason))

@@ -46,6 +46,8 @@ CREDIT_TAGS = frozenset({"cite", "small"})
 CREDIT_CLASSES = ("credit", "copyright")
 IMAGES = frozenset({"img", "amp-img"})  # elements whose alt text describes a picture
 IMAGE_TAGS = IMAGES | {"picture", "video", "svg", "canvas"}
+_NOT_IN_A_FIGURE = frozenset({"table", "h1", "h2", "h3", "h4", "h5", "h6"})
+_MAX_FIGURE_CHARS = 1500
 _TEXT_BLOCKS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "table"})
 
 
@@ -117,8 +119,14 @@ def embed_block(tag: HtmlElement, platform: str, base: str | None) -> Embed | Dr
 
 
 def is_media_figure(tag: HtmlElement) -> bool:
-    """A figure of an image or video (not a figure wrapping an embedded post or a quote)."""
+    """A figure of an image or video (not a figure wrapping an embedded post or a quote, nor
+    one that holds sections of the article: a data table, subheadings, or pages of text that
+    unclosed markup left inside it)."""
     inside = list(tags_under(tag))
+    if any(t.tag in _NOT_IN_A_FIGURE for t in inside):
+        return False
+    if len(tag.text_content()) > _MAX_FIGURE_CHARS:
+        return False
     return any(t.tag in IMAGE_TAGS for t in inside) and not any(map(embed_platform, inside))
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from accessnews.clean.boilerplate import BOILERPLATE
-from accessnews.model import Heading, spans_of
+from accessnews.clean.boilerplate import BOILERPLATE, LANGUAGE_RULES
+from accessnews.model import Heading, Span, spans_of
 
 from .helpers import PROSE, cleaned
 
@@ -69,3 +69,37 @@ def test_prose_that_starts_alike_is_kept(line: str) -> None:
     result = cleaned(line)
     assert [b.text for b in result.blocks] == [line]
     assert result.dropped == ()
+
+
+FAMILIES = ("link to another article", "advert slot", "newsletter box", "share bar")
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr", "de", "it", "pt"])
+def test_every_language_has_every_family(lang: str) -> None:
+    reasons = {entry.rule.reason for entry in LANGUAGE_RULES if entry.lang == lang}
+    assert set(FAMILIES) <= reasons
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Lee también la carta que el alcalde envió a los vecinos el lunes por la tarde.",
+        "Partager sur Facebook n'a pas suffi : la mairie a aussi écrit à chaque famille.",
+        "Mehr zum Thema Hochwasser gibt es am Abend im Rathaus, sagte die Sprecherin.",
+        "Leggi anche tu il rapporto, ha detto il sindaco ai giornalisti davanti al porto.",
+        "Publicidade enganosa foi o motivo da multa aplicada pela agência na sexta-feira.",
+    ],
+)
+def test_prose_that_starts_like_furniture_is_kept(prose: str) -> None:
+    result = cleaned(PROSE, prose)
+    assert [b.text for b in result.blocks] == [PROSE, prose]
+    assert not result.dropped
+
+
+def test_linked_headings_after_the_last_paragraph_are_teasers() -> None:
+    teaser = Heading(3, (Span("Ferry fares rise again", link="https://news.example/fares"),))
+    own = Heading(2, (Span("What the board decided", link="https://news.example/board"),))
+    result = cleaned(own, PROSE, teaser)
+    assert [b.text for b in result.blocks] == ["What the board decided", PROSE]
+    (entry,) = result.dropped
+    assert (entry.text, entry.reason) == ("Ferry fares rise again", "link to another article")

@@ -409,3 +409,16 @@ def test_cli_reports_a_bad_page_in_one_line(tmp_path: Path, content: bytes, mess
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and message in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_figure_holding_a_table_or_sections_is_walked_as_content() -> None:
+    """A data table in a `<figure>`, or text that unclosed markup left inside one, is the
+    article's, not a caption."""
+    article = page(
+        "<figure><img src='t.png' alt='Chart'><table><tr><td>Steel</td><td>12 kg</td></tr>"
+        "</table><figcaption>Materials</figcaption></figure>"
+        "<figure><img src='p.jpg' alt=''><h2>The tests</h2><p>We tried each one.</p></figure>"
+    )
+    texts = [b.text for b in article.blocks if not isinstance(b, Figure)]
+    assert "The tests" in texts and "We tried each one." in texts
+    assert any("Steel" in text for text in texts)

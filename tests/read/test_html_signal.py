@@ -1,0 +1,72 @@
+"""The second opinion (trafilatura's text) on where a page's article is, with real trafilatura."""
+
+from __future__ import annotations
+
+import lxml.html
+
+from accessnews.model import Figure, Paragraph
+from accessnews.read import read_bytes
+from accessnews.read.html_signal import locate
+
+# Pages written for these tests: a story of several paragraphs, long enough for a signal.
+STORY = [
+    "The harbour board voted on Monday to rebuild the old ferry pier before the winter storms.",
+    "Engineers said the timber piles had rotted faster than expected after two wet summers.",
+    "Fishing crews will moor at the north quay while the work goes on, the board said.",
+    "The mayor said the town would pay a third of the cost and the port the rest of it.",
+    "Work starts in March and the pier should reopen to foot passengers in the autumn.",
+]
+MENU = "".join(f"<li><a href='/s/{i}'>Section number {i} of the site</a></li>" for i in range(30))
+
+
+def _page(article: str) -> bytes:
+    return (
+        "<html lang='en'><body><header><h1>Pier to be rebuilt</h1></header>"
+        f"<nav><ul>{MENU}</ul></nav>{article}"
+        "<footer><p>Copyright of the Harbour Gazette, all rights reserved.</p></footer>"
+        "</body></html>"
+    ).encode()
+
+
+def _paragraphs(text: list[str]) -> str:
+    return "".join(f"<p>{line}</p>" for line in text)
+
+
+def test_article_sections_classed_as_widgets_are_kept() -> None:
+    """Page builders put each section of the story in its own `widget`."""
+    sections = "".join(f"<div class='widget widget-block'><p>{line}</p></div>" for line in STORY)
+    html = _page(f"<div class='content'>{sections}</div>")
+    article = read_bytes(html, name="p.html")
+    assert [b.text for b in article.blocks if isinstance(b, Paragraph)] == STORY
+
+
+def test_a_figure_beside_the_signals_paragraphs_stays_in_the_article() -> None:
+    figure = (
+        "<figure><img src='pier.jpg' alt=''><figcaption>The old pier at low tide"
+        " <small>Photo: Ann Lee</small></figcaption></figure>"
+    )
+    html = _page(
+        f"<div class='story'><div class='text'>{_paragraphs(STORY[:3])}</div>{figure}"
+        f"<div class='text'>{_paragraphs(STORY[3:])}</div></div>"
+    )
+    article = read_bytes(html, name="p.html")
+    (picture,) = [b for b in article.blocks if isinstance(b, Figure)]
+    assert (picture.text, picture.credit) == ("The old pier at low tide", "Photo: Ann Lee")
+    assert [b.text for b in article.blocks if isinstance(b, Paragraph)] == STORY
+
+
+def test_a_repeated_passage_counts_once_and_short_runs_not_at_all() -> None:
+    body = lxml.html.fromstring(
+        f"<body><div id='a'>{_paragraphs(STORY)}</div><div id='b'>{_paragraphs(STORY)}</div>"
+        "<p>Share</p></body>"
+    )
+    signal = locate(body, " ".join(STORY) + " Share")
+    assert signal is not None
+    first, second = body.get_element_by_id("a"), body.get_element_by_id("b")
+    assert signal.share(first) == 1.0
+    assert signal.share(second) == 0.0
+
+
+def test_no_signal_below_fifty_words() -> None:
+    body = lxml.html.fromstring(f"<body>{_paragraphs(STORY[:1])}</body>")
+    assert locate(body, STORY[0]) is None
