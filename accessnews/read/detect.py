@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import InputError
+from ..model import Dropped
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
@@ -131,3 +132,18 @@ def decode_repairing(data: bytes, name: str) -> tuple[str, tuple[int, ...]]:
 def decode(data: bytes, name: str) -> str:
     """The text of `data` (see `decode_repairing`)."""
     return decode_repairing(data, name)[0]
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def repairs(text: str, numbers: tuple[int, ...]) -> tuple[Dropped, ...]:
+    """Audit entries for the lines that were not UTF-8 in a UTF-8 file (nothing was removed);
+    an HTML line is shown without its markup."""
+    lines = text.split("\n")
+    reason = "not UTF-8 in a UTF-8 file: this line was read as windows-1252"
+    return tuple(
+        Dropped("encoding", " ".join(_TAG.sub(" ", lines[n - 1]).split())[:80], reason, f"line {n}")
+        for n in numbers
+        if n <= len(lines)
+    )

@@ -14,7 +14,7 @@ from lxml.etree import ParserError
 
 from ..errors import InputError
 from ..model import Article, Block, LanguageEvidence, ListBlock, Paragraph, Quote, spans_of
-from .detect import decode, refuse_non_text
+from .detect import decode_repairing, refuse_non_text, repairs
 from .html_blocks import read_blocks
 from .html_chrome import outside, strip_chrome, strip_invisible
 from .html_content import find_content
@@ -90,7 +90,7 @@ def _unless_repeated(standfirst: str | None, blocks: list[Block]) -> str | None:
 def read(data: bytes, *, name: str, base_url: str | None = None) -> Article:
     """Parse an HTML page; `base_url` (the page's address) makes relative links absolute."""
     refuse_non_text(data, name)
-    page_html = decode(data, name)
+    page_html, repaired = decode_repairing(data, name)
     doc = parse_page(page_html, name)
     page = page_meta(doc)
     body = doc.find("body")
@@ -120,5 +120,5 @@ def read(data: bytes, *, name: str, base_url: str | None = None) -> Article:
         language=page.language or DEFAULT,
         language_evidence=LanguageEvidence("declared", page.language),
         source=name,
-        dropped=(*dropped, *more),
+        dropped=(*repairs(page_html, repaired), *dropped, *more),
     )

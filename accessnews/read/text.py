@@ -15,7 +15,6 @@ from ..errors import InputError
 from ..model import (
     Article,
     Block,
-    Dropped,
     Heading,
     Inlines,
     ListBlock,
@@ -23,7 +22,7 @@ from ..model import (
     Quote,
     Span,
 )
-from .detect import decode_repairing, refuse_non_text
+from .detect import decode_repairing, refuse_non_text, repairs
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^\s{0,3}[-*+•]\s+(.*)$")
@@ -173,16 +172,5 @@ def read(data: bytes, *, name: str) -> Article:
         bylines=bylines,
         published=published,
         source=name,
-        dropped=_repairs(text, repaired),
-    )
-
-
-def _repairs(text: str, numbers: tuple[int, ...]) -> tuple[Dropped, ...]:
-    """Audit entries for the lines that were not UTF-8 in a UTF-8 file (nothing was removed)."""
-    lines = text.split("\n")
-    reason = "not UTF-8 in a UTF-8 file: this line was read as windows-1252"
-    return tuple(
-        Dropped("encoding", lines[n - 1][:80], reason, f"line {n}")
-        for n in numbers
-        if n <= len(lines)
+        dropped=repairs(text, repaired),
     )

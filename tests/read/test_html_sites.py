@@ -116,3 +116,21 @@ def test_an_embed_in_a_social_media_wrapper_is_not_a_share_bar() -> None:
         "High tide now.\n— Port (@port)"
     ]
     assert [d.reason for d in article.dropped] == ["share bar"]
+
+
+def test_a_windows_1252_line_in_a_utf8_page_is_repaired_and_recorded() -> None:
+    """The same repair as for plain text, recorded for HTML too (the line shown without tags)."""
+    data = (
+        "<html><body><article><h1>Café opens</h1>\n<p>The café naïve menu is €5, and the "
+        "terrace opens at noon every day of the week.</p>\n".encode()
+        + "<p>The owner said “we are open” on Monday, to anyone passing.</p>\n".encode("cp1252")
+        + b"</article></body></html>"
+    )
+    article = read_bytes(data, name="mixed.html")
+    texts = [block.text for block in article.blocks]
+    assert "The owner said “we are open” on Monday, to anyone passing." in texts
+    assert texts[0].startswith("The café naïve menu is €5")
+    repairs = [d for d in article.dropped if d.kind == "encoding"]
+    assert [(d.where, d.text) for d in repairs] == [
+        ("line 3", "The owner said “we are open” on Monday, to anyone passing.")
+    ]
