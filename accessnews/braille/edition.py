@@ -11,10 +11,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..braille.brf import brf
-from ..braille.formats import article_groups
-from ..braille.labels import labels_for
-from ..braille.layout import (
+from ..fileio import write_atomic
+from ..model import Article
+from .brf import brf
+from .formats import article_groups
+from .labels import labels_for
+from .layout import (
     BLANK,
     NUMBER_GAP,
     Group,
@@ -24,13 +26,11 @@ from ..braille.layout import (
     paginate,
     wrap,
 )
-from ..braille.pef import PefMeta, identifier, pef_volumes
-from ..braille.proof import ProofText, prints_of, proof_volumes
-from ..braille.tables import table_for
-from ..braille.translate import Translator
-from ..braille.writer import BrailleOptions, page_setup, style_for
-from ..fileio import write_atomic
-from ..model import Article
+from .pef import PefMeta, identifier, pef_volumes
+from .proof import ProofText, prints_of, proof_volumes
+from .tables import table_for
+from .translate import Translator
+from .writer import BrailleOptions, page_setup, style_for
 
 GUIDE_DOT = '"'  # dot 5 in Braille ASCII: the guide dots leading to a contents page number
 RUNOVER = 3  # contents entries are 1-3 paragraphs
