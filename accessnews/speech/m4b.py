@@ -22,7 +22,7 @@ from .loudness import MAX_TRUE_PEAK_DBTP, TARGET_LUFS
 from .mp3 import Chapter
 from .narration import Narration
 from .pipe import LoudnessTarget, PipeEncoder
-from .serialise import AudioJob
+from .serialise import AudioJob, Streaming
 
 GENRE = "Speech"
 BRAND = "M4B "  # the audiobook brand (the ipod muxer would say M4A, a music file)
@@ -108,13 +108,9 @@ def tags(job: AudioJob) -> dict[str, str]:
     return found | {"genre": GENRE, "comment": job.description()}
 
 
-class M4bSerialiser:
+class M4bSerialiser(Streaming):
     def __init__(self, job: AudioJob) -> None:
-        self._job = job
-        self._encoder = AacEncoder(job.sample_rate, job.bitrate, job.outdir)
-
-    def feed(self, pcm: bytes) -> None:
-        self._encoder.write(pcm)
+        super().__init__(job, AacEncoder(job.sample_rate, job.bitrate, job.outdir))
 
     def finish(self, narration: Narration) -> list[Path]:
         job = self._job
@@ -122,9 +118,6 @@ class M4bSerialiser:
         with self._encoder.finished() as audio:
             mux(audio, ffmetadata(tags(job), narration.chapters), job.language, target)
         return [target]
-
-    def abort(self) -> None:
-        self._encoder.abort()
 
 
 def serialiser(job: AudioJob) -> M4bSerialiser:

@@ -11,17 +11,13 @@ from pathlib import Path
 from ..fileio import write_atomic
 from .mp3 import Encoder, Tags, id3_tag
 from .narration import Narration
-from .serialise import AudioJob
+from .serialise import AudioJob, Streaming
 from .sidecars import chapters_json, chapters_vtt
 
 
-class Mp3Serialiser:
+class Mp3Serialiser(Streaming):
     def __init__(self, job: AudioJob) -> None:
-        self._job = job
-        self._encoder = Encoder(job.sample_rate, job.bitrate, job.outdir)
-
-    def feed(self, pcm: bytes) -> None:
-        self._encoder.write(pcm)
+        super().__init__(job, Encoder(job.sample_rate, job.bitrate, job.outdir))
 
     def finish(self, narration: Narration) -> list[Path]:
         job = self._job
@@ -50,9 +46,6 @@ class Mp3Serialiser:
         write_atomic(paths[1], json_text)
         write_atomic(paths[2], vtt_text)
         return paths
-
-    def abort(self) -> None:
-        self._encoder.abort()
 
 
 def serialiser(job: AudioJob) -> Mp3Serialiser:

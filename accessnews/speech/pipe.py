@@ -46,7 +46,11 @@ class PipeEncoder:
         self._dir = tempfile.TemporaryDirectory(dir=workdir, prefix=".accessnews-")
         self._out = Path(self._dir.name) / f"audio.{suffix}"
         self._log = Path(self._dir.name) / "encoder.log"
-        argv = command(self._out)
+        try:
+            argv = command(self._out)
+        except BaseException:  # the encoder is not installed: leave no folder behind
+            self._dir.cleanup()
+            raise
         self._name = Path(argv[0]).name
         with self._log.open("wb") as log:  # a file, so the encoder never blocks on a full pipe
             self._process = subprocess.Popen(

@@ -17,6 +17,7 @@ from typing import Protocol
 from ..formats import FORMATS
 from ..model import Article
 from .narration import Narration
+from .pipe import PipeEncoder
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,20 @@ class AudioSerialiser(Protocol):
 
     def abort(self) -> None:
         """Synthesis failed: stop and remove whatever was started."""
+
+
+class Streaming:
+    """The base of a serialiser that encodes the narration while it is synthesised."""
+
+    def __init__(self, job: AudioJob, encoder: PipeEncoder) -> None:
+        self._job = job
+        self._encoder = encoder
+
+    def feed(self, pcm: bytes) -> None:
+        self._encoder.write(pcm)
+
+    def abort(self) -> None:
+        self._encoder.abort()
 
 
 def serialiser(name: str, job: AudioJob) -> AudioSerialiser:

@@ -8,8 +8,9 @@ written. Its PCM lives in a scratch folder beside the outputs until every serial
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -138,10 +139,8 @@ class AudioWriter:
         with tempfile.TemporaryDirectory(dir=outdir, prefix=".accessnews-") as scratch:
             # Encoders first: they start up in their own processes while the spoken form is
             # computed here.
-            serialisers: dict[str, AudioSerialiser] = {}
+            serialisers, failed = _start(formats, job)
             try:
-                for name in formats:
-                    serialisers[name] = serialiser(name, job)
                 form = SpokenForm(lang, profile.lexicon, bool(profile.quote_voice))
                 utterances = form.article(article)
                 plan = plan_chapters(utterances, rate)
@@ -157,7 +156,7 @@ class AudioWriter:
                 for started in serialisers.values():
                     started.abort()
                 raise
-            files, failed = _serialise(serialisers, narration)
+            files = _serialise(serialisers, narration, failed)
         return AudioResult(
             files=files,
             duration=narration.seconds(narration.total),
@@ -171,22 +170,44 @@ class AudioWriter:
         )
 
 
-def _serialise(
-    serialisers: dict[str, AudioSerialiser], narration: Narration
-) -> tuple[list[Path], dict[str, str]]:
-    """Each format's files; a format that fails is recorded, and the next still written."""
-    files: list[Path] = []
+@contextlib.contextmanager
+def _recorded(name: str, failed: dict[str, str]) -> Iterator[None]:
+    """Record in `failed` why format `name` failed (its error, or the machine's reason)."""
+    try:
+        yield
+    except AccessnewsError as error:
+        failed[name] = str(error)
+    except OSError as error:
+        cause = environmental(error)
+        if cause is None:
+            raise  # not the machine: a bug, with its traceback
+        failed[name] = f"{cause} ({error.filename or error})"
+
+
+def _start(
+    formats: Sequence[str], job: AudioJob
+) -> tuple[dict[str, AudioSerialiser], dict[str, str]]:
+    """A serialiser per format, and why the ones that cannot start (no encoder) failed; with
+    none started there is nothing to synthesise for, and the first failure is raised."""
+    started: dict[str, AudioSerialiser] = {}
     failed: dict[str, str] = {}
+    for name in formats:
+        with _recorded(name, failed):
+            started[name] = serialiser(name, job)
+    if not started and failed:
+        raise RenderError(next(iter(failed.values())))
+    return started, failed
+
+
+def _serialise(
+    serialisers: dict[str, AudioSerialiser], narration: Narration, failed: dict[str, str]
+) -> list[Path]:
+    """Each format's files; a format that fails is recorded in `failed`, the next still written."""
+    files: list[Path] = []
     for name, serialiser_ in serialisers.items():
-        try:
+        with _recorded(name, failed):
             files += serialiser_.finish(narration)
-        except AccessnewsError as error:
-            failed[name] = str(error)
-        except OSError as error:
-            if environmental(error) is None:
-                raise  # not the machine: a bug, with its traceback
-            failed[name] = f"{environmental(error)} ({error.filename or error})"
-    return files, failed
+    return files
 
 
 def _check_every_block(article: Article, narration: Narration) -> None:

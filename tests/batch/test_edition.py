@@ -174,3 +174,33 @@ def test_a_long_edition_is_split_into_volumes_at_article_boundaries(
     # Editions carry the running head (the edition's title) on an article's later pages.
     heads = [page[0].strip() for pages in volumes for page in pages[3:]]
     assert any(row.startswith(head) for row in heads)
+
+
+@pytest.mark.parametrize("formats", [("mp3", "m4b"), ("m4b",)])
+def test_m4b_edition(tmp_path: Path, articles: dict, formats: tuple[str, ...]) -> None:
+    """edition.m4b holds every section of every article as flat chapters, read back by ffprobe
+    and mutagen; with the MP3 too they share the section times, and without it the articles'
+    own M4B chapters are used."""
+    from mutagen.mp4 import MP4
+
+    chosen = {name: articles[name] for name in ("a.txt", "news/b.md")}
+    out = tmp_path / "out"
+    options = RenderOptions(audio=AudioOptions(), formats=formats)
+    report = run_batch(
+        write_zip(tmp_path / "day.zip", chosen), out, options, BatchSettings(jobs=1, edition=True)
+    )
+    assert not report.failed, report.summary()
+    edition = json.loads((out / "report.json").read_text())["edition"]
+    assert "edition.m4b" in edition["files"] and ("edition.mp3" in edition["files"]) == (
+        "mp3" in formats
+    )
+    m4b = MP4(out / "edition.m4b")
+    titles = [c.title for c in m4b.chapters]
+    own = [c.title for stem in ("a", "news/b") for c in MP4(out / f"{stem}.m4b").chapters]
+    assert titles == own and m4b.tags is not None and m4b.tags["©gen"] == ["Speech"]
+    starts = [round(c.start * 1000) for c in m4b.chapters]
+    assert starts == sorted(starts) and starts[0] == 0
+    assert abs(m4b.info.length - edition["duration"]) < 0.2
+    if "mp3" in formats:
+        sections = sorted(ID3(out / "edition.mp3").getall("CHAP"), key=lambda c: c.start_time)
+        assert [c.start_time for c in sections] == starts
