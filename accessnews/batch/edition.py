@@ -76,7 +76,9 @@ def _write(outdir: Path, stems: list[str], options: RenderOptions, title: str) -
         entry["duration"] = round(audio.duration, 3)
         entry["chapters"] = sum(len(a.sections) for a in audio.articles)
     if options.braille is not None and options.writer_formats("braille"):
-        braille = braille_edition(articles, outdir, title, options.braille)
+        braille = braille_edition(
+            articles, outdir, title, options.braille, options.writer_formats("braille")
+        )
         entry["files"] += [p.name for p in braille.files]
         entry["pages"] = braille.pages
         entry["starts"] = list(braille.starts)

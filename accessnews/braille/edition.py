@@ -30,7 +30,7 @@ from .pef import PefMeta, identifier, pef_volumes
 from .proof import ProofText, prints_of, proof_volumes
 from .tables import table_for
 from .translate import Translator
-from .writer import BrailleOptions, page_setup, style_for
+from .writer import BRAILLE_FORMATS, BrailleOptions, page_setup, style_for
 
 GUIDE_DOT = '"'  # dot 5 in Braille ASCII: the guide dots leading to a contents page number
 RUNOVER = 3  # contents entries are 1-3 paragraphs
@@ -188,11 +188,16 @@ def _title_page(
 
 
 def braille_edition(
-    articles: Sequence[Article], outdir: Path, title: str, options: BrailleOptions
+    articles: Sequence[Article],
+    outdir: Path,
+    title: str,
+    options: BrailleOptions,
+    formats: Sequence[str] = BRAILLE_FORMATS,
 ) -> BrailleEdition:
-    """Write the edition's braille into `outdir`: edition.brf (edition-N.brf, one per volume, when
-    it is longer than options.volume_pages), edition.pef (one volume element per volume) and,
-    unless left out, edition.proof.html. The articles carry the edition's title as running head."""
+    """Write the edition's braille in `formats` into `outdir`: edition.brf (edition-N.brf, one
+    per volume, when it is longer than options.volume_pages), edition.pef (one volume element
+    per volume) and, with the preview unless left out, edition.proof.html. The articles carry
+    the edition's title as running head."""
     tables = _Tables(options.table)
     main = tables.for_language(articles[0].language)
 
@@ -232,14 +237,17 @@ def braille_edition(
         identifier=identifier(title, *(a.headline for a in articles)),
     )
     several = len(volumes) > 1
-    files = [
-        outdir / f"edition{f'-{n}' if several else ''}.brf" for n in range(1, len(volumes) + 1)
-    ]
-    for path, pages in zip(files, volumes, strict=True):
-        write_atomic(path, brf(pages))
-    files.append(outdir / "edition.pef")
-    write_atomic(files[-1], pef_volumes(volumes, plain, meta))
-    if options.proof:
+    files: list[Path] = []
+    if "brf" in formats:
+        files += [
+            outdir / f"edition{f'-{n}' if several else ''}.brf" for n in range(1, 1 + len(volumes))
+        ]
+        for path, pages in zip(files, volumes, strict=True):
+            write_atomic(path, brf(pages))
+    if "pef" in formats:
+        files.append(outdir / "edition.pef")
+        write_atomic(files[-1], pef_volumes(volumes, plain, meta))
+    if options.proof and "preview" in formats:
         prints = {"contents": word or ""}
         prints.update((f"contents-{n}", a.headline) for n, a in enumerate(articles))
         for item in laid:

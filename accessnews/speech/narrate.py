@@ -111,13 +111,14 @@ class Narrator:
         voiced: list[tuple[int, Sentence, int, int]] = []  # display start, sentence, samples
         pause = bytes(round(self._profile.pauses.sentence * self._per_ms) * SAMPLE_WIDTH)
         for sentence in utterance.said():
-            if voiced:
-                self._write(pause)
             doubts: list[str] = []
-            start = self._position
-            self._write(self._engine.speak(sentence.spoken, doubts))
+            pcm = self._engine.speak(sentence.spoken, doubts)
             self._warnings += [f"{utterance.block_id}: {doubt}" for doubt in doubts]
-            if self._position > start:
+            if len(pcm) >= SAMPLE_WIDTH:
+                if voiced:
+                    self._write(pause)
+                start = self._position
+                self._write(pcm)
                 voiced.append((sentence.start if voiced else 0, sentence, start, self._position))
             elif voiced:
                 begin, last, first, end = voiced[-1]
