@@ -15,6 +15,10 @@ from html import escape
 
 from .model import Block, Embed, Figure, Heading, Inlines, ListBlock, Paragraph, Quote, Span
 
+# Links kept as links: a relative one (from a page saved to disk) resolves nowhere in a transcript
+# or a book, so its text is kept without it.
+LINK_SCHEMES = ("http://", "https://", "mailto:")
+
 
 @dataclass(frozen=True)
 class Mark:
@@ -33,7 +37,7 @@ def _wrap(span: Span, text: str) -> str:
         html = f"<em>{html}</em>"
     if span.bold:
         html = f"<strong>{html}</strong>"
-    if span.link:
+    if span.link and span.link.startswith(LINK_SCHEMES):
         html = f'<a href="{escape(span.link)}">{html}</a>'
     return html
 
