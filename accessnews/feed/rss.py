@@ -21,12 +21,12 @@ from urllib.parse import quote, urlsplit
 from .. import __version__
 from ..errors import UsageError
 from ..fileio import write_atomic
+from .captions import TRANSCRIPT_VTT
 from .episodes import Episode, find_episodes
 from .transcript import transcript_html
 
 FEED_NAME = "feed.xml"
 TRANSCRIPT_HTML = ".transcript.html"
-TRANSCRIPT_VTT = ".transcript.vtt"
 CHAPTERS_JSON = ".chapters.json"
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST = "https://podcastindex.org/namespace/1.0"

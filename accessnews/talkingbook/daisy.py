@@ -32,6 +32,9 @@ SMIL_DOCTYPE = (
     '<!DOCTYPE smil PUBLIC "-//W3C//DTD SMIL 1.0//EN" "http://www.w3.org/TR/REC-smil/SMIL10.dtd">'
 )
 XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>'
+BOOK_SUFFIX = ".daisy"
+FIRST = "a001"  # an article's files: FIRST.html, FIRST.smil, FIRST.mp3 (editions count on)
+FILES_PER_ARTICLE = 3
 
 
 @dataclass(frozen=True)
@@ -110,30 +113,35 @@ def _smil(part: Part, info: BookInfo, elapsed_ms: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _entries(part: Part, top: int) -> list[tuple[int, str, str]]:
-    """NCC entries (level, text, par id) of one article: headline at `top`, headings below it,
-    each at most one level deeper than the entry before it."""
-    entries = [(top, part.article.headline, part.synced.first_clip("meta-headline").sentence_id)]
-    previous = top
+@dataclass(frozen=True)
+class NccEntry:
+    level: int
+    text: str
+    href: str  # "a001.smil#p-SENTENCE": the par of the heading's first sentence
+
+
+def _entries(part: Part) -> list[NccEntry]:
+    """The NCC entries of one article: the headline at level 1, its headings below it, each at
+    most one level deeper than the entry before it."""
+    smil = f"{part.name}.smil#p-"
+    headline = part.synced.first_clip("meta-headline").sentence_id
+    entries = [NccEntry(1, part.article.headline, smil + headline)]
     for block in part.article.blocks:
         if isinstance(block, Heading):
-            level = min(max(block.level - 1 + top, top + 1), previous + 1, 6)
+            level = min(max(block.level - 1, 2), entries[-1].level + 1, 6)
             clip = part.synced.first_clip(block.id)
-            entries.append((level, block.text, clip.sentence_id))
-            previous = level
+            entries.append(NccEntry(level, block.text, smil + clip.sentence_id))
     return entries
 
 
-def _ncc(parts: Sequence[Part], info: BookInfo) -> str:
-    entries = [(part.name, *e) for part in parts for e in _entries(part, 1)]
-    files = 1 + 3 * len(parts)
-    total_ms = sum(p.synced.duration_ms for p in parts)
+def ncc_document(entries: Sequence[NccEntry], info: BookInfo, files: int, total_ms: int) -> str:
+    """ncc.html: the book's metadata and its entries (the first one is the title)."""
     body = []
-    for n, (name, level, text, par) in enumerate(entries, start=1):
+    for n, entry in enumerate(entries, start=1):
         title = ' class="title"' if n == 1 else ""
         body.append(
-            f'<h{level}{title} id="ncc{n}"><a href="{name}.smil#p-{par}">'
-            f"{escape(text, quote=False)}</a></h{level}>"
+            f'<h{entry.level}{title} id="ncc{n}"><a href="{entry.href}">'
+            f"{escape(entry.text, quote=False)}</a></h{entry.level}>"
         )
     head = [
         _meta("dc:title", info.title),
@@ -149,7 +157,7 @@ def _ncc(parts: Sequence[Part], info: BookInfo) -> str:
         _meta("ncc:multimediaType", "audioFullText"),
         _meta("ncc:setInfo", "1 of 1"),
         _meta("ncc:totalTime", clock(total_ms)[:8]),
-        _meta("ncc:depth", str(max(entry[1] for entry in entries))),
+        _meta("ncc:depth", str(max(entry.level for entry in entries))),
         _meta("ncc:tocItems", str(len(entries))),
         _meta("ncc:files", str(files)),
         _meta("ncc:pageFront", "0"),
@@ -172,16 +180,14 @@ def book_info(article: Article, identifier: str) -> BookInfo:
     return BookInfo(article.headline, identifier, article.language, creator, publisher, published)
 
 
-def write_book(target: Path, parts: Sequence[Part], info: BookInfo) -> list[Path]:
-    """Write the book into folder `target` (replaced whole, atomically); the files written."""
+def write_book(target: Path, part: Part, info: BookInfo) -> list[Path]:
+    """Write one article's book into folder `target` (replaced whole, atomically)."""
     with atomic_folder(target) as folder:
-        elapsed = 0
-        for part in parts:
-            (folder / f"{part.name}.mp3").write_bytes(part.audio)
-            (folder / f"{part.name}.smil").write_text(_smil(part, info, elapsed), "utf-8")
-            (folder / f"{part.name}.html").write_text(_text(part, info.language), "utf-8")
-            elapsed += part.synced.duration_ms
-        (folder / "ncc.html").write_text(_ncc(parts, info), "utf-8")
+        (folder / f"{part.name}.mp3").write_bytes(part.audio)
+        (folder / f"{part.name}.smil").write_text(_smil(part, info, 0), "utf-8")
+        (folder / f"{part.name}.html").write_text(_text(part, info.language), "utf-8")
+        ncc = ncc_document(_entries(part), info, FILES_PER_ARTICLE + 1, part.synced.duration_ms)
+        (folder / "ncc.html").write_text(ncc, "utf-8")
     return sorted(target.iterdir())
 
 
@@ -191,9 +197,8 @@ class DaisySerialiser(EncodingSerialiser):
     def write(self, text: Synced, audio: bytes) -> list[Path]:
         job = self.job
         info = book_info(job.article, identifier(job.article, job.stem))
-        return write_book(
-            job.outdir / f"{job.stem}.daisy", [Part("a001", job.article, text, audio)], info
-        )
+        part = Part(FIRST, job.article, text, audio)
+        return write_book(job.outdir / f"{job.stem}{BOOK_SUFFIX}", part, info)
 
 
 def serialiser(job: AudioJob) -> DaisySerialiser:
