@@ -8,25 +8,25 @@ from pathlib import Path
 
 from ..speech.mp3 import Encoder
 from ..speech.narration import Narration
-from ..speech.serialise import AudioJob
+from ..speech.serialise import AudioJob, Streaming
 from .sync import Synced, synced
 
 
-class EncodingSerialiser:
+class EncodingSerialiser(Streaming):
     """Feeds LAME during synthesis; `finish` hands the synced text and the MP3 to `write`."""
 
     html5 = True  # the markup of the text (DAISY 2.02 keeps to XHTML 1.0)
 
     def __init__(self, job: AudioJob) -> None:
-        self.job = job
-        self._encoder = Encoder(job.sample_rate, job.bitrate, job.outdir)
+        super().__init__(job, Encoder(job.sample_rate, job.bitrate, job.outdir))
 
-    def feed(self, pcm: bytes) -> None:
-        self._encoder.write(pcm)
+    @property
+    def job(self) -> AudioJob:
+        return self._job
 
     def finish(self, narration: Narration) -> list[Path]:
         try:
-            text = synced(self.job.article, narration, html5=self.html5)
+            text = synced(self._job.article, narration, html5=self.html5)
         except BaseException:
             self._encoder.abort()
             raise
@@ -34,6 +34,3 @@ class EncodingSerialiser:
 
     def write(self, text: Synced, audio: bytes) -> list[Path]:
         raise NotImplementedError
-
-    def abort(self) -> None:
-        self._encoder.abort()
