@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -32,7 +33,8 @@ def outdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (archive / "local news").mkdir(parents=True)
     shutil.copy(ROOT / "samples/01-flood-defences.txt", archive)
     shutil.copy(ROOT / "samples/13-festival-cometas-es.html", archive / "local news")
-    done = _accessnews("batch", archive, "-o", root / "out", "--no-braille", "--jobs", "1")
+    formats = ("--formats", "mp3,transcript")
+    done = _accessnews("batch", archive, "-o", root / "out", *formats, "--jobs", "1")
     assert done.returncode == 0, done.stderr
     done = _accessnews("feed", root / "out", "--base-url", BASE.rstrip("/"))
     assert done.returncode == 0, done.stderr
@@ -71,16 +73,40 @@ def test_every_link_resolves_to_a_file(outdir: Path) -> None:
     root = ET.parse(outdir / "feed.xml").getroot()
     links = [e.get("url") or e.get("href") for e in root.iter() if e.get("url") or e.get("href")]
     links += [e.text for e in root.iter("link") if e.text and e.text != BASE]
-    assert len(links) == 1 + 2 * 3  # atom:link self; per episode: audio, chapters, transcript
+    # atom:link self; per episode: audio, chapters, the timed and the HTML transcripts
+    assert len(links) == 1 + 2 * 4
     for link in links:
         assert _local(outdir, str(link)).is_file(), link
 
 
-def test_html_transcript_is_the_model_text(outdir: Path) -> None:
+def _transcripts(outdir: Path, kind: str) -> list[Path]:
     root = ET.parse(outdir / "feed.xml").getroot()
-    pages = [e.get("url") for e in root.iter(f"{{{PODCAST}}}transcript")]
-    assert all(e.get("type") == "text/html" for e in root.iter(f"{{{PODCAST}}}transcript"))
-    page = _local(outdir, str(pages[-1])).read_text(encoding="utf-8")
+    found = [e for e in root.iter(f"{{{PODCAST}}}transcript") if e.get("type") == kind]
+    return [_local(outdir, str(e.get("url"))) for e in found]
+
+
+def test_timed_transcript_has_a_cue_per_sentence(outdir: Path) -> None:
+    """Captions: cues in time order within the audio, the sentences as displayed."""
+    for captions in _transcripts(outdir, "text/vtt"):
+        text = captions.read_text(encoding="utf-8")
+        assert text.startswith("WEBVTT\n\n")
+        times = re.findall(r"(\d\d):(\d\d):(\d\d)\.(\d{3}) --> (\d\d):(\d\d):(\d\d)\.(\d{3})", text)
+        seconds = [
+            (int(h) * 3600 + int(m) * 60 + int(s) + int(ms) / 1000,
+             int(h2) * 3600 + int(m2) * 60 + int(s2) + int(ms2) / 1000)
+            for h, m, s, ms, h2, m2, s2, ms2 in times
+        ]  # fmt: skip
+        assert len(seconds) > 10
+        assert all(a < b for a, b in seconds)
+        assert all(b1 <= a2 for (_, b1), (a2, _) in zip(seconds, seconds[1:], strict=False))
+        audio = captions.with_name(captions.name.replace(".transcript.vtt", ".mp3"))
+        assert seconds[-1][1] <= MP3(audio).info.length
+    cometas = _transcripts(outdir, "text/vtt")[-1].read_text(encoding="utf-8")
+    assert "Más de 3.000 cometas" in cometas
+
+
+def test_html_transcript_is_the_model_text(outdir: Path) -> None:
+    page = _transcripts(outdir, "text/html")[-1].read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and '<html lang="es">' in page
     assert "<h1>Más de 3.000 cometas" in page
 
