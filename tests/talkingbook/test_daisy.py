@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -89,3 +92,32 @@ def test_checker_finds_what_breaks_a_book(rendered: Path, tmp_path: Path) -> Non
         "files nothing refers to: ['stray.txt']",
     ):
         assert expected in found
+
+
+def test_edition_is_one_book_of_every_article(tmp_path: Path, samples_dir: Path) -> None:
+    """`batch --edition`: articles at level 1, their sections at level 2, times added up."""
+    archive = tmp_path / "in"
+    archive.mkdir()
+    for name in ("02-library-budget.md", "13-festival-cometas-es.html"):
+        shutil.copy(samples_dir / name, archive)
+    command = [
+        sys.executable,
+        "-m",
+        "accessnews",
+        "batch",
+        str(archive),
+        "-o",
+        str(tmp_path / "out"),
+    ]
+    done = subprocess.run(
+        [*command, "--formats", "daisy", "--edition", "--jobs", "1"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    book = tmp_path / "out" / "edition.daisy"
+    assert check_book(book) == []
+    ncc = ET.parse(book / "ncc.html").getroot()
+    levels = [e.tag[len(XHTML) :] for e in ncc.find(f"{XHTML}body") or []]
+    assert levels.count("h1") == 2 and set(levels) == {"h1", "h2"}
+    report = json.loads((tmp_path / "out" / "report.json").read_text())
+    assert "edition.daisy/ncc.html" in report["edition"]["files"]
