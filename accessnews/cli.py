@@ -115,6 +115,14 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     return 1 if report.failed else 0
 
 
+def _cmd_feed(args: argparse.Namespace) -> int:
+    from .feed import write_feed
+
+    target, items = write_feed(Path(args.outdir), args.base_url, args.title)
+    print(f"{target}: {items} episode{'s' if items != 1 else ''}")
+    return 0
+
+
 def _cmd_emboss(args: argparse.Namespace) -> int:
     from .emboss import cups, job
     from .emboss.profiles import profile
@@ -257,6 +265,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_render_options(batch)
     batch.set_defaults(run=_cmd_batch)
+
+    feed = commands.add_parser("feed", help="write a podcast feed of a batch output folder")
+    feed.add_argument("outdir", metavar="OUTDIR", help="a folder `accessnews batch` wrote")
+    feed.add_argument(
+        "--base-url", required=True, metavar="URL", help="the public address OUTDIR is served at"
+    )
+    feed.add_argument("--title", help="the feed's title (default: the articles' publication)")
+    feed.set_defaults(run=_cmd_feed)
 
     emboss = commands.add_parser("emboss", help="send braille to an embosser through CUPS")
     emboss.add_argument("source", metavar="FILE", help="a .brf or .pef file, or an article")

@@ -22,6 +22,9 @@ class Format:
 FORMATS: dict[str, Format] = {
     "mp3": Format("audio", ("mp3", "chapters"), "accessnews.speech.mp3_format"),
     "m4b": Format("audio", ("m4b",), "accessnews.speech.m4b"),
+    "daisy": Format("audio", ("daisy",), "accessnews.talkingbook.daisy"),
+    "epub": Format("audio", ("epub",), "accessnews.talkingbook.epub"),
+    "transcript": Format("audio", ("transcript",), "accessnews.feed.captions"),
     "brf": Format("braille", ("brf",)),
     "pef": Format("braille", ("pef",)),
     "preview": Format("braille", ("preview",)),

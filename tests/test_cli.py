@@ -175,7 +175,8 @@ def test_formats_choose_the_outputs(tmp_path: Path) -> None:
         "render", str(story), "-o", str(tmp_path / "all"), "--formats", "all", "--no-braille"
     )
     assert result.returncode == 0, result.stderr
-    assert {p.suffix for p in (tmp_path / "all").iterdir()} == {".mp3", ".json", ".vtt", ".m4b"}
+    suffixes = {p.suffix for p in (tmp_path / "all").iterdir()}
+    assert suffixes == {".mp3", ".json", ".vtt", ".m4b", ".daisy", ".epub"}
 
 
 @pytest.mark.parametrize("formats", ["mp4", "mp3,,daisy2", ","])
@@ -185,5 +186,7 @@ def test_an_unknown_format_is_a_usage_error(tmp_path: Path, formats: str) -> Non
     result = run("render", str(story), "-o", str(tmp_path / "out"), "--formats", formats)
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "--formats: unknown format" in result.stderr
-    assert "choose from mp3, m4b, brf, pef, preview or all" in result.stderr
+    assert (
+        "choose from mp3, m4b, daisy, epub, transcript, brf, pef, preview or all" in result.stderr
+    )
     assert not (tmp_path / "out").exists()

@@ -26,6 +26,7 @@ from .report import UNCHANGED, Line
 from .work import MODEL_SUFFIX
 
 STATE_NAME = ".accessnews-edition.json"
+EDITION_AUDIO = ("mp3", "m4b")  # the formats speech/edition.py joins
 
 
 def _key(outdir: Path, lines: Sequence[Line], options: RenderOptions, title: str) -> str:
@@ -65,10 +66,23 @@ def write_edition(
     return entry
 
 
+def key_of(stems: Sequence[str]) -> str:
+    """A short digest of the edition's article list (its book identifier)."""
+    return hashlib.sha256("\0".join(stems).encode()).hexdigest()[:16]
+
+
 def _write(outdir: Path, stems: list[str], options: RenderOptions, title: str) -> dict[str, Any]:
     articles = [loads((outdir / f"{s}{MODEL_SUFFIX}").read_text(encoding="utf-8")) for s in stems]
     entry: dict[str, Any] = {"articles": len(stems), "files": []}
     audio_formats = options.writer_formats("audio")
+    if options.audio is not None and "daisy" in audio_formats:
+        from ..talkingbook.daisy_edition import EDITION_NAME, daisy_edition
+
+        books = [outdir / f"{s}.daisy" for s in stems]
+        identifier = f"accessnews-edition-{key_of(stems)}"
+        written = daisy_edition(books, outdir / EDITION_NAME, title, identifier)
+        entry["files"] += [f"{EDITION_NAME}/{p.name}" for p in written]
+    audio_formats = tuple(f for f in audio_formats if f in EDITION_AUDIO)
     if options.audio is not None and audio_formats:
         pieces = [piece(a.headline, outdir / s) for a, s in zip(articles, stems, strict=True)]
         audio = audio_edition(pieces, outdir, title, options.audio.bitrate, audio_formats)

@@ -52,6 +52,8 @@ def _clear(folder: Path, prefixes: Iterable[str]) -> None:
             continue
         if path.is_file() and any(p.fullmatch(path.name) for p in patterns):
             path.unlink(missing_ok=True)
+        elif path.is_dir() and any(p.fullmatch(path.name) for p in patterns):
+            shutil.rmtree(path, ignore_errors=True)  # a book folder (fileio.atomic_folder)
         elif _is_encoder_dir(path):
             shutil.rmtree(path, ignore_errors=True)
 

@@ -177,6 +177,9 @@ def test_one_batch_per_outdir_and_only_its_own_leftovers_are_cleared(
     ]
     for path in ours + users:
         path.write_bytes(b"half")
+    book = out / "news" / ".c.daisy.p9q8r7s6.accessnews.tmp"  # a half-written DAISY book
+    (book / "a001.smil").parent.mkdir()
+    (book / "a001.smil").write_bytes(b"half")
     cache = out / ".accessnews-cache"
     (cache / "x").mkdir(parents=True)
     archive = write_zip(tmp_path / "a.zip", articles)
@@ -187,6 +190,7 @@ def test_one_batch_per_outdir_and_only_its_own_leftovers_are_cleared(
     assert all(path.exists() for path in ours)  # never touched while another run holds it
     run_batch(archive, out, BRAILLE, TWO)
     assert not any(path.exists() for path in ours) and not encoder.exists()
+    assert not book.exists()
     assert all(path.read_bytes() == b"half" for path in users) and (cache / "x").is_dir()
 
 
