@@ -101,6 +101,22 @@ def test_double_line_breaks_separate_loose_paragraphs(between: str) -> None:
     ]
 
 
+@pytest.mark.parametrize("wrap", ["{}", "<html><body>{}</body></html>"])
+def test_a_bare_page_of_a_headline_and_paragraphs_is_the_article(wrap: str) -> None:
+    """No article wrapper: the body itself is the article, so nothing is "outside" it."""
+    html = wrap.format(
+        "<h1>Harbour barrier opens</h1><p>The barrier opened on Monday.</p>"
+        "<p>It protects two thousand homes.</p>"
+    )
+    article = read_bytes(html.encode(), name="bare.html")
+    assert article.headline == "Harbour barrier opens"
+    assert [b.text for b in article.blocks] == [
+        "The barrier opened on Monday.",
+        "It protects two thousand homes.",
+    ]
+    assert not article.dropped
+
+
 def test_headline_h1_is_not_a_block_and_loose_text_is_a_paragraph() -> None:
     article = page("<div>Loose text in a div <em>with emphasis</em>.<div>Inner block.</div></div>")
     assert article.headline == "Headline"
