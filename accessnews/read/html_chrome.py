@@ -195,6 +195,8 @@ class _Page:
         name the article's column `has-sidebar` or `content-sidebar-wrap`. (`<article>` alone
         does not protect: related boxes are lists of `<article>` cards; neither does prose
         protect comments or a cookie notice.)"""
+        if reason == "hidden" and self.signal and not self.signal.held.get(element):
+            return False  # a closed pop-up (a "republish" box with a copy of the story)
         if element in self.holders or element.get("itemprop") == "articleBody":
             return True
         if BODY_CLASS.search(marks(element)):
