@@ -183,7 +183,7 @@ def report_wcxb(pages: list[Page], worst: int) -> None:
 
 def _figures_kept(expected: lxml.html.HtmlElement) -> list[str]:
     """Captions of the figures Readability keeps (a figcaption with text)."""
-    captions = (" ".join(c.text_content().split()) for c in expected.iter("figcaption"))
+    captions = (" ".join(" ".join(c.itertext()).split()) for c in expected.iter("figcaption"))
     return [caption for caption in captions if words(caption)]
 
 

@@ -142,6 +142,27 @@ def test_credit_markup_shapes(caption: str, credit: str) -> None:
     assert (figure.text, figure.credit, figure.label) == ("Flood", credit, None)
 
 
+@pytest.mark.parametrize(
+    ("figcaption", "caption", "credit"),
+    [
+        ("The pier at dawn <small>Ann Lee</small>", "The pier at dawn", "Ann Lee"),
+        ("<span class='credit'>Ann Lee</span>", "The pier", "Ann Lee"),
+        ("Taken at low tide", "The pier Taken at low tide", None),
+    ],
+)
+def test_a_figcaption_just_after_its_figure_is_that_figures_caption(
+    figcaption: str, caption: str, credit: str | None
+) -> None:
+    """Some templates close the figure before its caption: the caption still belongs to it,
+    replacing the alt text it repeats and following one it does not."""
+    article = page(
+        f"<figure><img src='p.jpg' alt='The pier'></figure><figcaption>{figcaption}</figcaption>"
+    )
+    picture = first(article, Figure)
+    assert (picture.text, picture.credit) == (caption, credit)
+    assert not any(isinstance(b, Paragraph) and "Ann Lee" in b.text for b in article.blocks)
+
+
 def test_figures_without_caption() -> None:
     article = page(
         "<figure><img src='a.jpg' alt='A boat'></figure><figure><img src='b.jpg'></figure>"
