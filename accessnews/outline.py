@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import textwrap
+from collections import Counter
+from collections.abc import Iterable
 
+from . import model
 from .model import Article, Block, Embed, Figure, Heading, ListBlock, block_type, plain
 
 
@@ -66,4 +69,13 @@ def outline(article: Article) -> str:
     for item in article.dropped:
         where = f" {item.where}" if item.where else ""
         lines.append(f"  dropped {item.kind} '{_shorten(item.text)}'{where} ({item.reason})")
+    if article.dropped:
+        lines += ["\ndropped by family (kind: reason):", *family_counts(article.dropped)]
     return "\n".join(lines)
+
+
+def family_counts(dropped: Iterable[model.Dropped]) -> list[str]:
+    """How many entries each rule family (kind and reason) dropped, one line each: a reviewer
+    scans these for false positives before reading single entries."""
+    families = Counter((item.kind, item.reason) for item in dropped)
+    return [f"  {count:6d}  {kind}: {reason}" for (kind, reason), count in sorted(families.items())]

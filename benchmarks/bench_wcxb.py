@@ -30,7 +30,8 @@ import lxml.html
 
 from accessnews.clean import clean
 from accessnews.errors import InputError
-from accessnews.model import Article, Embed, Figure, Heading, ListBlock, Paragraph, Quote
+from accessnews.model import Article, Dropped, Embed, Figure, Heading, ListBlock, Paragraph, Quote
+from accessnews.outline import family_counts
 from accessnews.read import read_bytes
 
 CORPORA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
@@ -73,7 +74,7 @@ class Extraction:
     shown: str
     seconds: float
     error: str | None = None
-    cleaned: tuple[tuple[str, str], ...] = ()  # (kind, reason) of what cleaning dropped
+    cleaned: tuple[Dropped, ...] = ()  # what cleaning dropped
 
 
 def ours(data: bytes) -> Extraction:
@@ -84,8 +85,8 @@ def ours(data: bytes) -> Extraction:
     except InputError as error:
         return Extraction("", "", time.perf_counter() - start, str(error))
     seconds = time.perf_counter() - start
-    families = tuple((d.kind, d.reason) for d in article.dropped[len(raw.dropped) :])
-    return Extraction(_body(article), _shown(article), seconds, cleaned=families)
+    cleaned = article.dropped[len(raw.dropped) :]
+    return Extraction(_body(article), _shown(article), seconds, cleaned=cleaned)
 
 
 def _body(article: Article) -> str:
@@ -169,10 +170,8 @@ def report_wcxb(pages: list[Page], worst: int) -> None:
         error = page.results["accessnews"].error or ""
         print(f"  {page.name} {page.score('accessnews'):.3f} vs "
               f"{page.score('trafilatura'):.3f} {error}")  # fmt: skip
-    families = Counter(f for p in pages for f in p.results["accessnews"].cleaned)
     print("dropped by cleaning, by family (kind: reason):")
-    for (kind, reason), count in sorted(families.items()):
-        print(f"  {count:6d}  {kind}: {reason}")
+    print("\n".join(family_counts(d for p in pages for d in p.results["accessnews"].cleaned)))
     if worst:
         print(f"largest losses against trafilatura (top {worst}):")
         losses = sorted(pages, key=lambda p: p.score("accessnews") - p.score("trafilatura"))
@@ -183,7 +182,7 @@ def report_wcxb(pages: list[Page], worst: int) -> None:
 
 def _figures_kept(expected: lxml.html.HtmlElement) -> list[str]:
     """Captions of the figures Readability keeps (a figcaption with text)."""
-    captions = (" ".join(c.text_content().split()) for c in expected.iter("figcaption"))
+    captions = (" ".join(" ".join(c.itertext()).split()) for c in expected.iter("figcaption"))
     return [caption for caption in captions if words(caption)]
 
 

@@ -35,7 +35,8 @@ AGENCIES = (
     "Rex", "Rex Features", "Alamy", "Bloomberg", "dpa", "ANSA", "Xinhua", "Anadolu Agency",
     "Anadolu", "Kyodo", "Yonhap", "AAP", "Sipa", "ZUMA Press", "NurPhoto", "SOPA Images", "Corbis",
     "iStock", "Camera Press", "Sputnik", "TASS", "WENN", "Backgrid", "SWNS", "Unsplash",
-    "The New York Times", "The Washington Post",
+    "The New York Times", "The Washington Post", "picture alliance", "Europa Press", "Keystone",
+    "Belga", "Lusa", "LaPresse", "Imago",
 )  # fmt: skip
 _AGENCY = "(?:{})".format(
     "|".join(
@@ -57,7 +58,12 @@ _PERSON = rf"{_WORD}(?:\s+(?:(?:de|van|von|der|da|di|le|la)\s+)?{_WORD}){{1,3}}"
 # What follows "Credit:", "©": anything short that does not end like a sentence (prose does).
 _FREE_TEXT = r"[^\n]{0,99}?[^\s.!?…]"
 # A word that introduces a credit, capitalised as credits write it (prose writes "a photo by").
-_MARKER = "(?:Photograph|Photo|Picture|Image|PHOTOGRAPH|PHOTO|PICTURE|IMAGE|Foto|FOTO)"
+_MARKER = (
+    "(?:Photograph|Photo|Picture|Image|PHOTOGRAPH|PHOTO|PICTURE|IMAGE|Fotografía|Fotografia|Foto"
+    "|FOTO|Bild|BILD)"
+)
+# A credit after its marker: names, or an agency as the agency writes itself ("dpa").
+_MARKED_NAMES = rf"(?:{_AGENCY}(?:\s*/\s*(?:{_AGENCY}|{_NAMES}))*|{_NAMES})"
 
 
 class Kind(Enum):
@@ -124,15 +130,17 @@ CREDIT_SHAPES: tuple[Shape, ...] = (
            rf"\[(?P<credit>(?i:file|photo|image|picture)s?:\s*[^\[\]\n]{{1,80}}"
            rf"|[^\[\]\n]{{0,60}}?\b{_AGENCY}\b[^\[\]\n]{{0,60}}?)\]",
            "agency credit in brackets", "[File: Reuters]", "[Ahmed Jadallah/Reuters]"),
-    _shape(Kind.MARKED, "photo|picture|image|composite|foto",
-           rf"(?:{_MARKER}|Composite|COMPOSITE)s?\s*:\s*(?P<credit>{_NAMES})",
-           "'Photograph:' credit", "Photograph: Stefan Rousseau/EPA", "Foto: EFE/Juan Pérez"),
-    _shape(Kind.MARKED, "credit",
+    _shape(Kind.MARKED, "photo|picture|image|composite|foto|bild",
+           rf"(?:{_MARKER}|Composite|COMPOSITE)s?\s*:\s*(?P<credit>{_MARKED_NAMES})",
+           "'Photograph:' credit", "Photograph: Stefan Rousseau/EPA", "Foto: EFE/Juan Pérez",
+           "Bild: dpa", "Foto: picture alliance/dpa", "Fotografía: Europa Press"),
+    _shape(Kind.MARKED, "cr[eé]dit",
            r"(?:(?:(?:Main|MAIN) )?(?:[Ii]mage|[Pp]hoto|[Pp]icture|Header image) (?i:credits?)"
-           rf"|Credits?|CREDITS?)\s*(?::|\.{{2,3}}|…)\s*(?P<credit>{_FREE_TEXT})",
+           r"|Credits?|CREDITS?|Crédits?(?: photos?)?|CRÉDITS?(?: PHOTOS?)?)"
+           rf"\s*(?::|\.{{2,3}}|…)\s*(?P<credit>{_FREE_TEXT})",
            "'Credit:' line", "Credit: Jane Smith", "Credit... Doug Mills/The New York Times",
            "Credit…Doug Mills/The New York Times", "Image credit: Jane Smith/PA",
-           "Main image credit: Getty"),
+           "Main image credit: Getty", "Crédit photo : Jean Dupont"),
     _shape(Kind.MARKED, "©",
            rf"©\s*(?P<credit>{_FREE_TEXT})",
            "copyright sign", "© Reuters"),

@@ -31,6 +31,9 @@ ATTRIBUTIONS: tuple[tuple[str, Rule], ...] = (
     ("instagram", rule(rf"(?i:a post shared by)\s+{_NAME}\s*\(?@{_HANDLE}\)?"
                        r"\s*(?P<rest>[^\n]{0,80})", "Instagram's attribution line",
                        "A post shared by Jane Doe (@janedoe) on Mar 23, 2017 at 5:01pm PDT")),
+    ("threads", rule(rf"(?i:post by)\s+{_NAME}\s*\(?@{_HANDLE}\)?\s*(?P<rest>[^\n]{{0,80}})",
+                     "Threads' attribution line", "Post by @janedoe · Mar 23, 2025",
+                     "Post by Jane Doe (@janedoe) Mar 23, 2025")),
 )  # fmt: skip
 _TRAILING = tuple(
     (platform, re.compile(rf"(?:^|(?<=\s))(?:{r.source})\s*$")) for platform, r in ATTRIBUTIONS
@@ -45,8 +48,10 @@ POST_NOISE: tuple[tuple[str, Rule], ...] = (
                         "pic.twitter.com/Ab12Cd34Ef")),
     ("embed link", rule(r"https?://t\.co/\w+", "shortened link with no readable text",
                         "https://t.co/Ab12Cd34Ef")),
-    ("boilerplate", rule(r"(?i)\bview (?:this post|this profile|more) on instagram\b",
-                         "the platform's button", "View this post on Instagram")),
+    ("boilerplate", rule(r"(?i)\bview (?:this post |this profile |more )?on "
+                         r"(?:instagram|threads|tiktok|facebook)\b",
+                         "the platform's button", "View this post on Instagram",
+                         "View on Threads", "View more on TikTok")),
 )  # fmt: skip
 _FINISHED = re.compile(r"[.!?…][\"”’)]*$")
 _LEADING_ON = re.compile(r"^\s*(?:on|·)\s+")

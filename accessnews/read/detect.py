@@ -21,10 +21,10 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"RIFF", "a RIFF (WAV/WebP) file"),
 )
 _HTML_START = re.compile(
-    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|article|div|p)\b",
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|title|body|meta|main|article|section|header|div|p|h[1-6])\b",
     re.IGNORECASE | re.DOTALL,
 )
-_HTML_ANYWHERE = re.compile(rb"<(?:html|body|article|p|div)\b[^>]*>", re.IGNORECASE)
+_HTML_ANYWHERE = re.compile(rb"<(?:html|body|article|p|div|h[1-6])\b[^>]*>", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
 
 

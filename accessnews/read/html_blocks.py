@@ -7,19 +7,21 @@ and read, with no second parse of its markup.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml.html import Element, HtmlElement
 
 from ..model import (
     Block,
     Dropped,
+    Figure,
     Heading,
     Inlines,
     ListBlock,
     Paragraph,
     Quote,
     Span,
+    plain,
     spans_of,
 )
 from .html_inline import (
@@ -37,6 +39,7 @@ from .html_inline import (
 )
 from .html_media import (
     IMAGES,
+    caption_parts,
     embed_block,
     embed_platform,
     figure_block,
@@ -123,12 +126,25 @@ class _Walk:
             self.quote(tag)
         elif name in IMAGES:  # amp-img; a plain img is inline and met in container()
             self.image(tag)
+        elif name == "figcaption" and self.blocks and isinstance(self.blocks[-1], Figure):
+            self.caption_after(tag, self.blocks[-1])
         elif (name == "figure" and is_media_figure(tag)) or (
             name != "figure" and looks_like_figure(tag)
         ):
             self.add(figure_block(tag, self.base))
         elif name not in _SKIP:
             self.container(tag)
+
+    def caption_after(self, tag: HtmlElement, figure: Figure) -> None:
+        """A `<figcaption>` just after a figure, outside it (`<figure><img></figure>
+        <figcaption>`): that figure's caption. It replaces the image's alt text when it repeats
+        it, else follows it (a figcaption that is only a credit leaves the alt as the caption,
+        and cleaning splits the credit off)."""
+        spans, own_credit = caption_parts(tag, self.base)
+        credit = "; ".join(c for c in (figure.credit, own_credit) if c) or None
+        if figure.text not in plain(spans):
+            spans = (*figure.caption, Span(" "), *spans) if spans else figure.caption
+        self.blocks[-1] = replace(figure, caption=spans, credit=credit)
 
     def paragraph(self, tag: HtmlElement) -> None:
         spans = inline_spans(tag, self.base)

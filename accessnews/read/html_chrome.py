@@ -195,6 +195,8 @@ class _Page:
         name the article's column `has-sidebar` or `content-sidebar-wrap`. (`<article>` alone
         does not protect: related boxes are lists of `<article>` cards; neither does prose
         protect comments or a cookie notice.)"""
+        if reason == "hidden" and self.signal and not self.signal.held.get(element):
+            return False  # a closed pop-up (a "republish" box with a copy of the story)
         if element in self.holders or element.get("itemprop") == "articleBody":
             return True
         if BODY_CLASS.search(marks(element)):
@@ -244,13 +246,21 @@ def strip_chrome(body: HtmlElement, signal: Signal | None = None) -> list[Droppe
     return dropped
 
 
+_PAGE_ENDS = {"header": "page header", "footer": "footer"}
+
+
 def outside(body: HtmlElement, root: HtmlElement) -> list[Dropped]:
-    """Remove what remains outside the article `root`, recording the text it had."""
+    """Remove what remains outside the article `root`, recording the text it had. When the
+    article is the whole body (a bare page of a headline and paragraphs), only the page's own
+    `<header>` and `<footer>` are outside it."""
     dropped: list[Dropped] = []
-    ancestors = set(root.iterancestors())
-    for element in list(_outside_subtrees(body, root, ancestors)):
+    if root is body or body in root.iterdescendants():
+        subtrees = [child for child in _children(body) if child.tag in _PAGE_ENDS]
+    else:
+        subtrees = list(_outside_subtrees(body, root, set(root.iterancestors())))
+    for element in subtrees:
         text = audit_text(element)
-        reason = {"header": "page header", "footer": "footer"}.get(element.tag)
+        reason = _PAGE_ENDS.get(element.tag)
         if text:
             dropped.append(Dropped(KIND, text, reason or "outside the article"))
         dropped += (

@@ -155,16 +155,20 @@ def _credits(tag: HtmlElement) -> list[str]:
     return [t for t in texts if t]
 
 
+def caption_parts(tag: HtmlElement, base: str | None) -> tuple[Inlines, str | None]:
+    """A figure's (or caption's) text without its credit markup, and the credit."""
+    credits = _credits(tag)  # BBC wraps the image itself in an "image-and-copyright" span
+    # The whole figure's text, not only the figcaption: sites put credits and captions beside
+    # it ("Image source, Getty Images"), and text must not disappear silently.
+    return inline_spans(tag, base), "; ".join(credits) or None
+
+
 def figure_block(tag: HtmlElement, base: str | None) -> Figure | Dropped:
     """Caption without its credit markup; the image's alt text when there is no caption."""
     image = tag if tag.tag in IMAGES else first_under(tag, lambda t: t.tag in IMAGES)
     alt = " ".join(((image.get("alt") or "") if image is not None else "").split())
     source = (address(image, "src") or "") if image is not None else ""
-    credits = _credits(tag)  # BBC wraps the image itself in an "image-and-copyright" span
-    # The whole figure's text, not only the figcaption: sites put credits and captions beside
-    # it ("Image source, Getty Images"), and text must not disappear silently.
-    caption: Inlines = inline_spans(tag, base)
-    credit = "; ".join(credits) or None
+    caption, credit = caption_parts(tag, base)
     if not caption and alt:
         caption = spans_of(alt)
     if not caption:

@@ -6,6 +6,7 @@ import lxml.html
 
 from accessnews.model import Figure, Paragraph
 from accessnews.read import read_bytes
+from accessnews.read.html_chrome import strip_chrome
 from accessnews.read.html_signal import locate
 
 # Pages written for these tests: a story of several paragraphs, long enough for a signal.
@@ -70,3 +71,18 @@ def test_a_repeated_passage_counts_once_and_short_runs_not_at_all() -> None:
 def test_no_signal_below_fifty_words() -> None:
     body = lxml.html.fromstring(f"<body>{_paragraphs(STORY[:1])}</body>")
     assert locate(body, STORY[0]) is None
+
+
+def test_a_hidden_pop_up_with_a_copy_of_the_story_is_chrome_even_if_it_is_large() -> None:
+    """A closed "republish this story" box holds the headline and the story's HTML source as
+    text: larger than the story and holding the h1, but none of the signal's text."""
+    source = "&lt;p&gt;" + " ".join(STORY * 4) + "&lt;/p&gt;"
+    box = (
+        "<div id='box' style='display:none'><h1>Pier to be rebuilt</h1>"
+        f"<p>Republish this story under our licence.</p><textarea>{source}</textarea></div>"
+    )
+    body = lxml.html.fromstring(f"<body><article>{_paragraphs(STORY)}{box}</article></body>")
+    dropped = strip_chrome(body, locate(body, " ".join(STORY)))
+    assert not body.xpath("//*[@id='box']")
+    assert [d.reason for d in dropped] == ["hidden"]
+    assert [p.text for p in body.iter("p")] == STORY

@@ -101,6 +101,22 @@ def test_double_line_breaks_separate_loose_paragraphs(between: str) -> None:
     ]
 
 
+@pytest.mark.parametrize("wrap", ["{}", "<html><body>{}</body></html>"])
+def test_a_bare_page_of_a_headline_and_paragraphs_is_the_article(wrap: str) -> None:
+    """No article wrapper: the body itself is the article, so nothing is "outside" it."""
+    html = wrap.format(
+        "<h1>Harbour barrier opens</h1><p>The barrier opened on Monday.</p>"
+        "<p>It protects two thousand homes.</p>"
+    )
+    article = read_bytes(html.encode(), name="bare.html")
+    assert article.headline == "Harbour barrier opens"
+    assert [b.text for b in article.blocks] == [
+        "The barrier opened on Monday.",
+        "It protects two thousand homes.",
+    ]
+    assert not article.dropped
+
+
 def test_headline_h1_is_not_a_block_and_loose_text_is_a_paragraph() -> None:
     article = page("<div>Loose text in a div <em>with emphasis</em>.<div>Inner block.</div></div>")
     assert article.headline == "Headline"
@@ -124,6 +140,27 @@ def test_credit_markup_shapes(caption: str, credit: str) -> None:
     )
     figure = first(article, Figure)
     assert (figure.text, figure.credit, figure.label) == ("Flood", credit, None)
+
+
+@pytest.mark.parametrize(
+    ("figcaption", "caption", "credit"),
+    [
+        ("The pier at dawn <small>Ann Lee</small>", "The pier at dawn", "Ann Lee"),
+        ("<span class='credit'>Ann Lee</span>", "The pier", "Ann Lee"),
+        ("Taken at low tide", "The pier Taken at low tide", None),
+    ],
+)
+def test_a_figcaption_just_after_its_figure_is_that_figures_caption(
+    figcaption: str, caption: str, credit: str | None
+) -> None:
+    """Some templates close the figure before its caption: the caption still belongs to it,
+    replacing the alt text it repeats and following one it does not."""
+    article = page(
+        f"<figure><img src='p.jpg' alt='The pier'></figure><figcaption>{figcaption}</figcaption>"
+    )
+    picture = first(article, Figure)
+    assert (picture.text, picture.credit) == (caption, credit)
+    assert not any(isinstance(b, Paragraph) and "Ann Lee" in b.text for b in article.blocks)
 
 
 def test_figures_without_caption() -> None:
