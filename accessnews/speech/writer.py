@@ -15,32 +15,32 @@ from ..errors import AccessnewsError, RenderError
 from ..fileio import write_atomic
 from ..model import Article
 from .chapters import plan_chapters, words
-from .engine import SAMPLE_WIDTH, EngineVoice, SpeechEngine
+from .engine import SAMPLE_WIDTH, SpeechEngine
+from .engines import engine_spec
 from .language import Language, language_for
 from .mp3 import Chapter, Encoder, Tags, id3_tag
 from .scripts import voice_for_script
 from .spoken import SpokenForm, Utterance
-from .voices import VoiceProfile, load_profiles, select_profile, voice_warning
+from .voices import VoiceProfile
+from .voicing import Voicing
 
-RATE_RANGE = range(80, 451)  # what espeak-ng accepts, words per minute
-# MPEG-2 Layer III bitrates: the only ones for espeak-ng's native 22,050 Hz
+# MPEG-2 Layer III bitrates: the only ones for the engines' native 22,050 and 24,000 Hz
 BITRATES = (8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160)
 
 
 @dataclass(frozen=True)
 class AudioOptions:
     voice: str | None = None  # profile name (voices/NAME.toml); None = pick by article language
-    rate: int | None = None  # words per minute; None = the profile's
+    rate: int | None = None  # words per minute (the engine checks its range); None = profile's
     bitrate: int = 64  # kbps
+    engine: tuple[str, ...] = ()  # engines by preference (speech/voicing.py); () = the profile's
 
     def __post_init__(self) -> None:
-        if self.rate is not None and self.rate not in RATE_RANGE:
-            raise AccessnewsError(
-                f"--rate {self.rate} is out of range; use {RATE_RANGE.start}-{RATE_RANGE.stop - 1}"
-            )
+        for name in self.engine:
+            engine_spec(name)
         if self.bitrate not in BITRATES:
             raise AccessnewsError(
-                f"--bitrate {self.bitrate} is not an MP3 bitrate at 22 kHz; use one of "
+                f"--bitrate {self.bitrate} is not an MP3 bitrate at 22-24 kHz; use one of "
                 + ", ".join(map(str, BITRATES))
             )
 
@@ -85,9 +85,10 @@ class _Timeline:
     warnings: tuple[str, ...] = ()  # "block id: doubt" for audio kept despite the self-check
 
 
-def _language_warnings(no_voice: str | None, lang: Language, language: str) -> tuple[str, ...]:
-    """What the listener should know about the article's language: no voice, no speech data."""
-    found: tuple[str, ...] = (no_voice,) if no_voice else ()
+def _language_warnings(notes: tuple[str, ...], lang: Language, language: str) -> tuple[str, ...]:
+    """What the listener should know about the article's language: the engine or voice that
+    reads it instead of the chosen one, no speech data."""
+    found = notes
     if lang.neutral:
         found += (
             f"no speech rules for language {language!r}: no announcement words (image, post), "
@@ -106,23 +107,19 @@ def _description(article: Article) -> str:
 
 
 class AudioWriter:
-    """Context manager: creates the speech engine on entry, releases it on exit."""
+    """Context manager: opens the speech engine(s) on entry, releases them on exit."""
 
     def __init__(self, options: AudioOptions) -> None:
         self.options = options
-        self._profiles = load_profiles()
-        self._engine: SpeechEngine | None = None
-        self._voices: list[EngineVoice] = []
+        self._voicing: Voicing | None = None
 
     def __enter__(self) -> AudioWriter:
-        self._engine = SpeechEngine()
-        self._voices = self._engine.installed_voices()
-        if self.options.voice is not None:  # an unknown voice fails before any work
-            select_profile(self._profiles, self.options.voice, "", self._voices)
+        options = self.options
+        self._voicing = Voicing(options.engine, options.voice, options.rate)
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._engine = None
+        self._voicing = None
 
     def write(
         self,
@@ -131,25 +128,25 @@ class AudioWriter:
         stem: str,
         progress: Callable[[int, int], None] | None = None,
     ) -> AudioResult:
-        if self._engine is None:
+        if self._voicing is None:
             raise RenderError("AudioWriter.write called outside its `with` block")
-        profile = select_profile(self._profiles, self.options.voice, article.language, self._voices)
-        no_voice = None if self.options.voice else voice_warning(profile, article.language)
+        cast = self._voicing.cast(article)
+        engine, profile = cast.engine, cast.profile
         rate = self.options.rate or profile.rate
         outdir = Path(outdir)
         outdir.mkdir(parents=True, exist_ok=True)
         # LAME first: it starts up in its own process while the spoken form is computed here.
-        encoder = Encoder(self._engine.sample_rate, self.options.bitrate, outdir)
+        encoder = Encoder(engine.sample_rate, self.options.bitrate, outdir)
         try:
             lang = language_for(article.language)
             form = SpokenForm(lang, profile.lexicon, bool(profile.quote_voice))
             utterances = form.article(article)
             plan = plan_chapters(utterances, rate)
             timeline = self._synthesize(
-                utterances, {c.first for c in plan}, profile, rate, encoder, progress
+                engine, utterances, {c.first for c in plan}, profile, rate, encoder, progress
             )
             _check_every_block(article, utterances, timeline)
-            to_ms = 1000 / self._engine.sample_rate
+            to_ms = 1000 / engine.sample_rate
             starts = [round(timeline.starts[c.first] * to_ms) for c in plan]
             ends = starts[1:] + [round(timeline.total * to_ms)]
             chapters = [
@@ -158,7 +155,8 @@ class AudioWriter:
             ]
             # The tag and sidecars depend on the timeline only: build them while LAME is
             # still encoding the last of the audio (its tail is most of a short render).
-            contents = self._file_contents(article, stem, chapters, lang.iso639_2, profile)
+            voice = f"{engine.spec.label} voice {profile.voice}"
+            contents = self._file_contents(article, stem, chapters, lang.iso639_2, voice)
         except BaseException:
             encoder.abort()
             raise
@@ -166,17 +164,18 @@ class AudioWriter:
         files = self._write_files(outdir, stem, audio, contents)
         return AudioResult(
             files=files,
-            duration=timeline.total / self._engine.sample_rate,
+            duration=timeline.total / engine.sample_rate,
             chapters=len(chapters),
             words=sum(words(u.text) for u in utterances),
             chapter_list=tuple(chapters),
             voice=profile.name,
-            speech=sum(timeline.lengths) / self._engine.sample_rate,
-            warnings=(*_language_warnings(no_voice, lang, article.language), *timeline.warnings),
+            speech=sum(timeline.lengths) / engine.sample_rate,
+            warnings=(*_language_warnings(cast.notes, lang, article.language), *timeline.warnings),
         )
 
     def _synthesize(
         self,
+        engine: SpeechEngine,
         utterances: tuple[Utterance, ...],
         chapter_starts: set[int],
         profile: VoiceProfile,
@@ -185,8 +184,7 @@ class AudioWriter:
         progress: Callable[[int, int], None] | None,
     ) -> _Timeline:
         """Speak every utterance into the encoder, with the profile's pauses between them."""
-        assert self._engine is not None
-        per_ms = self._engine.sample_rate / 1000
+        per_ms = engine.sample_rate / 1000
         blocks_total = sum(u.is_block for u in utterances)
         blocks_done = 0
         starts: list[int] = []
@@ -197,9 +195,11 @@ class AudioWriter:
             progress(0, blocks_total)
         for index, utterance in enumerate(utterances):
             settings = profile.settings(rate, quoted=utterance.quoted)
-            self._engine.use(voice_for_script(utterance.text, settings))
+            if engine.spec.script_voices:
+                settings = voice_for_script(utterance.text, settings)
+            engine.use(settings)
             doubts: list[str] = []
-            pcm = self._engine.speak(utterance.text, doubts)
+            pcm = engine.speak(utterance.text, doubts)
             warnings += [f"{utterance.block_id}: {doubt}" for doubt in doubts]
             starts.append(position)
             lengths.append(len(pcm) // SAMPLE_WIDTH)
@@ -226,7 +226,7 @@ class AudioWriter:
         stem: str,
         chapters: list[Chapter],
         language: str,
-        profile: VoiceProfile,
+        voice: str,
     ) -> tuple[bytes, str, str]:
         """The MP3's ID3 tag, the JSON chapters and the WebVTT chapters."""
         from .sidecars import chapters_json, chapters_vtt  # after synthesis, while LAME ends
@@ -240,7 +240,7 @@ class AudioWriter:
             language=language,
             comment=_description(article),
             length_ms=chapters[-1].end_ms,
-            encoder=f"accessnews (espeak-ng voice {profile.voice}, LAME)",
+            encoder=f"accessnews ({voice}, LAME)",
         )
         return (
             id3_tag(tags, chapters),
