@@ -16,11 +16,14 @@ from accessnews.speech.engine import (
     Synthesis,
     VoiceSettings,
     _split,
+    open_engine,
     pieces,
     register_driver,
     speech_problem,
 )
 from accessnews.speech.engines.espeak import ESPEAK
+from accessnews.speech.engines.neural import NEURAL
+from accessnews.speech.engines.spec import EngineSpec
 
 from .conftest import SENTENCES
 
@@ -224,3 +227,36 @@ def test_pieces_and_retry_parts_never_cut_inside_numbers_or_addresses():
         "to 3,000 people",
     ]
     assert _split("今日は晴れ。明日も。") == ["今日は晴れ。", "明日も。"]
+
+
+@pytest.fixture
+def absent_engine(monkeypatch) -> str:
+    """An engine whose driver needs a module no machine has, registered beside the real ones."""
+    from accessnews.speech import engines
+
+    spec = EngineSpec("absent", "absent", "no.such.driver", range(80, 451), 400,
+                      requires=("no_such_module_here",), extra="absent")  # fmt: skip
+    monkeypatch.setitem(engines.ENGINES, spec.name, spec)
+    return spec.name
+
+
+def test_a_missing_engine_is_one_line_naming_its_install_command(absent_engine):
+    with pytest.raises(AccessnewsError) as error:
+        open_engine((absent_engine,))
+    assert str(error.value) == (
+        "the absent speech engine needs no_such_module_here: pip install accessnews[absent]"
+    )
+
+
+def test_espeak_reads_only_when_asked_as_the_fallback(absent_engine):
+    assert open_engine((absent_engine, "espeak")).spec.name == "espeak"
+
+
+@pytest.mark.skipif(NEURAL.missing() is None, reason="the neural extra is installed here")
+def test_neural_without_its_extra_says_how_to_install_it(tmp_path, capsys):
+    from accessnews.cli import main
+
+    story = tmp_path / "story.txt"
+    story.write_text("A headline\n\nThe council met on Tuesday.\n")
+    assert main(["render", str(story), "-o", str(tmp_path), "--engine", "neural"]) != 0
+    assert "pip install accessnews[neural]" in capsys.readouterr().err
