@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import AccessnewsError, UsageError
+from .formats import DEFAULT_FORMATS, FORMATS, of_writer, parse_formats
 from .progress import Progress
 from .readahead import read_ahead
 
@@ -142,8 +143,14 @@ def _add_render_options(parser: argparse.ArgumentParser) -> None:
     """Options shared by `render` and `batch`: what to write and how."""
     parser.add_argument("-o", "--outdir", default=".", help="output folder (default: .)")
     parser.add_argument("-v", "--verbose", action="store_true", help="print details per output")
-    parser.add_argument("--no-audio", action="store_true", help="do not write the MP3")
-    parser.add_argument("--no-braille", action="store_true", help="do not write braille")
+    parser.add_argument(
+        "--formats",
+        metavar="LIST",
+        help=f"outputs to write, comma-separated: {', '.join(FORMATS)} or all "
+        f"(default: {','.join(DEFAULT_FORMATS)}; chapters JSON and WebVTT go with mp3)",
+    )
+    parser.add_argument("--no-audio", action="store_true", help="no audio format")
+    parser.add_argument("--no-braille", action="store_true", help="no braille format")
     _add_language_option(parser)
     audio = parser.add_argument_group("audio")
     audio.add_argument("--voice", help="voice profile (see `accessnews voices`)")
@@ -200,13 +207,15 @@ def _add_address_option(parser: argparse.ArgumentParser) -> None:
 def _render_options(args: argparse.Namespace) -> RenderOptions:
     from .render import RenderOptions
 
+    off = {name for name, flag in (("audio", args.no_audio), ("braille", args.no_braille)) if flag}
+    formats = tuple(name for name in args.formats if FORMATS[name].writer not in off)
     audio = braille = None
-    if not args.no_audio:
+    if of_writer(formats, "audio"):
         from .speech.writer import AudioOptions
 
         engines = tuple(name.strip() for name in (args.engine or "").split(",") if name.strip())
         audio = AudioOptions(voice=args.voice, rate=args.rate, bitrate=args.bitrate, engine=engines)
-    if not args.no_braille:
+    if of_writer(formats, "braille"):
         from .braille.writer import BrailleOptions
         from .emboss.profiles import geometry
 
@@ -219,7 +228,7 @@ def _render_options(args: argparse.Namespace) -> RenderOptions:
             page_numbers=args.page_numbers,
             running_head=args.running_head,
         )
-    return RenderOptions(audio=audio, braille=braille, language=args.language)
+    return RenderOptions(audio=audio, braille=braille, language=args.language, formats=formats)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -298,6 +307,8 @@ def _main(argv: Sequence[str] | None) -> int:
             from .read.language import given_language
 
             args.language = given_language(args.language)
+        if hasattr(args, "formats"):  # checked before any work: a typo is a usage error
+            args.formats = parse_formats(args.formats) if args.formats else DEFAULT_FORMATS
         return args.run(args)
     except AccessnewsError as error:
         print(f"accessnews: error: {error}", file=sys.stderr)
