@@ -162,6 +162,12 @@ def _add_render_options(parser: argparse.ArgumentParser) -> None:
     _add_language_option(parser)
     audio = parser.add_argument_group("audio")
     audio.add_argument("--voice", help="voice profile (see `accessnews voices`)")
+    audio.add_argument(
+        "--engine",
+        metavar="NAME[,NAME]",
+        help="speech engine: espeak (default) or neural; `neural,espeak` falls back to espeak "
+        "where the neural extra is not installed",
+    )
     audio.add_argument("--rate", type=int, metavar="WPM", help="speaking rate, words per minute")
     audio.add_argument("--bitrate", type=int, default=64, metavar="KBPS", help="MP3 bitrate")
     braille = parser.add_argument_group("braille")
@@ -215,7 +221,8 @@ def _render_options(args: argparse.Namespace) -> RenderOptions:
     if of_writer(formats, "audio"):
         from .speech.writer import AudioOptions
 
-        audio = AudioOptions(voice=args.voice, rate=args.rate, bitrate=args.bitrate)
+        engines = tuple(name.strip() for name in (args.engine or "").split(",") if name.strip())
+        audio = AudioOptions(voice=args.voice, rate=args.rate, bitrate=args.bitrate, engine=engines)
     if of_writer(formats, "braille"):
         from .braille.writer import BrailleOptions
         from .emboss.profiles import geometry

@@ -5,22 +5,23 @@ loop, a callback left registered by `destroy`, a text size 10x too large that cr
 on long input, quadratic buffer growth). This driver keeps pyttsx3's engine, queue and
 properties but synthesises in espeak-ng's synchronous mode: every queued `say` is finished,
 with all its audio and word events, before the next command runs. `say` renders to memory and
-reports the result on the "synthesized" topic instead of playing it.
+reports the result on the "synthesized" topic instead of playing it: the PCM, one timing mark
+per word event (characters, first sample), how far the events reach, whether it finished.
 
 pyttsx3 loads drivers as `pyttsx3.drivers.<name>`; accessnews.speech.engine registers this
-module under that name.
+module under that name (engines/espeak.py describes the engine).
 """
 
 from __future__ import annotations
 
 import ctypes
-import wave
 from typing import Any
 
 from pyttsx3.drivers import _espeak
 from pyttsx3.voice import Voice
 
-SAMPLE_WIDTH = 2  # espeak-ng delivers signed 16-bit mono samples
+from .memory_driver import SAMPLE_WIDTH, MemoryDriver, Rendered
+
 BUFFER_MS = 500  # audio per callback: fewer Python calls than espeak-ng's default 60 ms
 
 
@@ -58,16 +59,16 @@ def buildDriver(proxy: Any) -> EspeakDriver:  # noqa: N802 (pyttsx3's driver ent
     return EspeakDriver(proxy)
 
 
-class EspeakDriver:
+class EspeakDriver(MemoryDriver):
     """The pyttsx3 driver interface over synchronous espeak-ng synthesis."""
 
     def __init__(self, proxy: Any) -> None:
         _Library.start(self)
-        self._proxy = proxy
+        super().__init__(proxy)
         self._chunks: list[bytes] = []
+        self._marks: list[tuple[int, int, int]] = []
         self._consumed = 0
         self._finished = False
-        self._settings: dict[str, int] = {}
 
     @property
     def sample_rate(self) -> int:
@@ -77,54 +78,25 @@ class EspeakDriver:
         if _Library.active is self:
             _Library.active = None
 
-    # -- the run loop: commands run synchronously, in queue order ---------------------------
-    def startLoop(self) -> None:  # noqa: N802
-        self._proxy.setBusy(False)
-
-    def endLoop(self) -> None:  # noqa: N802
-        """Nothing to wind down: every command completed before the next one was taken."""
-
-    def iterate(self) -> Any:
-        self._proxy.setBusy(False)
-        yield
-
-    def stop(self) -> None:
-        """Synthesis is synchronous, so there is never an utterance in flight to cancel."""
-
-    # -- synthesis ---------------------------------------------------------------------------
-    def say(self, text: str) -> None:
-        """Render `text` and publish its PCM and word marks on the "synthesized" topic."""
-        pcm, consumed, finished = self._synthesize(text)
-        self._proxy.notify("synthesized", text=text, pcm=pcm, consumed=consumed, finished=finished)
-        self._proxy.notify("finished-utterance", completed=finished)
-
-    def save_to_file(self, text: str, filename: str) -> None:
-        """pyttsx3's file interface: a mono 16-bit WAV at espeak-ng's native rate."""
-        pcm, _, finished = self._synthesize(text)
-        with wave.open(str(filename), "wb") as out:
-            out.setnchannels(1)
-            out.setsampwidth(SAMPLE_WIDTH)
-            out.setframerate(self.sample_rate)
-            out.writeframes(pcm)
-        self._proxy.notify("finished-utterance", completed=finished)
-
-    def _synthesize(self, text: str) -> tuple[bytes, int, bool]:
-        """PCM, how many characters of `text` espeak-ng reported consuming, and whether the
-        message finished."""
+    def render(self, text: str) -> Rendered:
+        """PCM, word marks, how many characters of `text` espeak-ng reported consuming, and
+        whether the message finished."""
         _Library.active = self
-        self._chunks, self._consumed, self._finished = [], 0, False
+        self._chunks, self._marks, self._consumed, self._finished = [], [], 0, False
         data = text.encode("utf-8")
         status = _espeak.cSynth(
             data, len(data) + 1, 0, _espeak.POS_CHARACTER, 0, _espeak.CHARS_UTF8, None, None
         )
         if status != _espeak.EE_OK:
             raise RuntimeError(f"espeak-ng refused the text (status {status})")
-        return b"".join(self._chunks), self._consumed, self._finished
+        marks = tuple(self._marks)
+        return Rendered(b"".join(self._chunks), marks, self._consumed, self._finished)
 
     def on_audio(self, wav: Any, numsamples: int, events: Any) -> None:
         """espeak-ng's callback: collect samples and how far into the text its events reach.
 
-        A word event spans [text_position - 1, + length) (1-based); a sentence-end event's
+        A word event spans [text_position - 1, + length) (1-based) and starts at audio_position
+        milliseconds into the message; a sentence-end event's
         text_position is the character after the sentence. Multi-word dictionary entries
         ("in a row") give one word event for several words, but the sentence end still
         reaches the end of what was spoken, so the reach is what espeak-ng really consumed.
@@ -133,6 +105,8 @@ class EspeakDriver:
         while (event := events[index]).type != _espeak.EVENT_LIST_TERMINATED:
             if event.type == _espeak.EVENT_WORD:
                 reach = event.text_position - 1 + event.length
+                sample = event.audio_position * self.sample_rate // 1000  # ms from the start
+                self._marks.append((event.text_position - 1, reach, sample))
             elif event.type == _espeak.EVENT_END:
                 reach = event.text_position
             else:
@@ -151,11 +125,7 @@ class EspeakDriver:
         if name == "voice":
             current = _espeak.GetCurrentVoice()
             return current.contents.identifier.decode() if current else None
-        if name == "sample_rate":
-            return self.sample_rate
-        if name in self._settings:
-            return self._settings[name]
-        raise KeyError(f"unknown property {name}")
+        return super().getProperty(name)
 
     def setProperty(self, name: str, value: Any) -> None:  # noqa: N802
         if name == "voice":

@@ -31,7 +31,7 @@ class Mp3Serialiser(Streaming):
                 language=job.language,
                 comment=job.description(),
                 length_ms=chapters[-1].end_ms,
-                encoder=f"accessnews (espeak-ng voice {job.voice}, LAME)",
+                encoder=f"accessnews ({job.voice}, LAME)",
             )
             tag = id3_tag(tags, chapters)
             json_text = chapters_json(chapters, job.article.headline, job.artist)

@@ -107,7 +107,9 @@ class Narrator:
         A sentence that makes no sound (a lone symbol) joins the display text of its
         neighbour, so the block's sentences still cover its text and each has audio."""
         settings = self._profile.settings(self._rate, quoted=utterance.quoted)
-        self._engine.use(voice_for_script(utterance.text, settings))
+        if self._engine.spec.script_voices:
+            settings = voice_for_script(utterance.text, settings)
+        self._engine.use(settings)
         voiced: list[tuple[int, Sentence, int, int]] = []  # display start, sentence, samples
         pause = bytes(round(self._profile.pauses.sentence * self._per_ms) * SAMPLE_WIDTH)
         for sentence in utterance.said():

@@ -40,7 +40,7 @@ class SpokenBlock:
 class Narration:
     """The whole article's audio (a PCM file) and its timeline, shared by every audio serialiser."""
 
-    sample_rate: int  # Hz (espeak-ng: 22050)
+    sample_rate: int  # Hz (espeak-ng: 22050; the neural voice: 24000)
     total: int  # samples in the whole narration, pauses included
     blocks: tuple[SpokenBlock, ...]  # reading order; gapped by pauses, never overlapping
     chapters: tuple[Chapter, ...]  # the same chapters as the MP3's

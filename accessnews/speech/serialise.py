@@ -30,7 +30,7 @@ class AudioJob:
     sample_rate: int
     bitrate: int  # kbps, for the lossy encoders
     language: str  # ISO 639-2 (tags and MP4 tracks use it)
-    voice: str  # the espeak-ng voice, for the encoder tag
+    voice: str  # "ENGINE voice ID", for the encoder tag
 
     @property
     def artist(self) -> str | None:

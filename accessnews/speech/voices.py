@@ -1,7 +1,9 @@
-"""Voice profiles: data in voices/*.toml (engine voice, prosody, pauses, quote voice, lexicon).
+"""Voice profiles: data in voices/*.toml (engine, engine voice, prosody, pauses, quote voice,
+lexicon).
 
-A profile is picked by name (`--voice`) or by the article's language; profiles are never
-constants in code, so a new voice or a pronunciation fix is a data edit.
+A profile is picked by name (`--voice`) or by the article's language among the profiles of the
+engine that reads it; profiles are never constants in code, so a new voice or a pronunciation
+fix is a data edit.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any, TypeVar
 
 from ..errors import AccessnewsError
 from .engine import EngineVoice, SpeechEngine, VoiceSettings
+from .engines import DEFAULT_ENGINE, ENGINES, engine_spec
 
 
 def _voices_dir() -> Path:
@@ -57,6 +60,7 @@ class VoiceProfile:
     quote_voice: str | None = None
     pauses: Pauses = field(default_factory=Pauses)
     lexicon: tuple[tuple[str, str], ...] = ()
+    engine: str = DEFAULT_ENGINE  # speech/engines/: which engine `voice` belongs to
 
     def settings(self, rate: int | None = None, *, quoted: bool = False) -> VoiceSettings:
         """Engine settings for narration, or for quotations when the profile has a quote voice."""
@@ -67,7 +71,7 @@ class VoiceProfile:
 def _profile(path: Path) -> VoiceProfile:
     try:
         data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
-        return VoiceProfile(
+        profile = VoiceProfile(
             name=path.stem,
             description=data.get("description", path.stem),
             languages=tuple(data.get("languages", ())),
@@ -78,9 +82,20 @@ def _profile(path: Path) -> VoiceProfile:
             quote_voice=data.get("quote_voice"),
             pauses=Pauses(**data.get("pauses", {})),
             lexicon=tuple(data.get("lexicon", {}).items()),
+            engine=data.get("engine", DEFAULT_ENGINE),
         )
-    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as error:
+    except (
+        AccessnewsError,
+        OSError,
+        tomllib.TOMLDecodeError,
+        KeyError,
+        TypeError,
+        ValueError,
+    ) as error:
         raise AccessnewsError(f"voice profile {path} is invalid: {error}") from error
+    if profile.engine not in ENGINES:
+        raise AccessnewsError(f"voice profile {path} names an unknown engine {profile.engine!r}")
+    return profile
 
 
 def load_profiles(directory: Path = VOICES_DIR) -> dict[str, VoiceProfile]:
@@ -103,13 +118,14 @@ def _matching(tag: str, candidates: list[tuple[tuple[str, ...], T]]) -> T | None
     return None
 
 
-def _engine_profile(voice: EngineVoice, base: VoiceProfile) -> VoiceProfile:
-    """A profile for an espeak-ng voice that no hand-tuned profile covers: its own voice for
+def _engine_profile(voice: EngineVoice, base: VoiceProfile, engine: str) -> VoiceProfile:
+    """A profile for an engine voice that no hand-tuned profile covers: its own voice for
     narration and quotes, the default profile's rate and pauses, no lexicon."""
     return replace(
         base,
+        engine=engine,
         name=voice.id,
-        description=f"espeak-ng {voice.name} (automatic)",
+        description=f"{engine_spec(engine).label} {voice.name} (automatic)",
         languages=voice.languages,
         voice=voice.id,
         quote_voice=None,
@@ -122,25 +138,34 @@ def select_profile(
     name: str | None,
     language: str,
     engine_voices: Sequence[EngineVoice] = (),
+    engine: str = DEFAULT_ENGINE,
 ) -> VoiceProfile:
-    """The named profile or espeak-ng voice id; else the profile for the language (exact tag,
-    then primary subtag); else espeak-ng's voice for it; else the default profile."""
-    default = profiles.get(DEFAULT_PROFILE) or next(iter(profiles.values()))
+    """Among the profiles of `engine` (whose voices are `engine_voices`): the named profile or
+    engine voice id; else the profile for the language (exact tag, then primary subtag); else
+    the engine's voice for it; else the engine's default profile."""
+    own = {key: p for key, p in profiles.items() if p.engine == engine}
+    fallback = profiles.get(DEFAULT_PROFILE) or next(iter(profiles.values()))
+    default = own.get(DEFAULT_PROFILE) or next(iter(own.values()), fallback)
     if name is not None:
         by_name = {key.lower(): profile for key, profile in profiles.items()}
         voices = {voice.id.lower(): voice for voice in engine_voices}
-        if name.lower() in by_name:
-            return by_name[name.lower()]
+        named = by_name.get(name.lower())
+        if named is not None and named.engine != engine:
+            raise AccessnewsError(
+                f"voice profile {named.name!r} is for the {named.engine} engine, not {engine}"
+            )
+        if named is not None:
+            return named
         if name.lower() in voices:
-            return _engine_profile(voices[name.lower()], default)
+            return _engine_profile(voices[name.lower()], default, engine)
         raise AccessnewsError(
-            f"unknown voice {name!r}; use a profile ({', '.join(sorted(profiles))}) "
-            "or an espeak-ng voice id (see `accessnews voices`)"
+            f"unknown voice {name!r}; use a profile ({', '.join(sorted(own))}) "
+            f"or a {engine_spec(engine).label} voice id (see `accessnews voices`)"
         )
-    profile = _matching(language, [(p.languages, p) for p in profiles.values()])
+    profile = _matching(language, [(p.languages, p) for p in own.values()])
     voice = _matching(language, [(v.languages, v) for v in engine_voices])
     if profile is None and voice is not None:
-        return _engine_profile(voice, default)
+        return _engine_profile(voice, default, engine)
     return profile or default
 
 
@@ -149,22 +174,28 @@ def voice_warning(profile: VoiceProfile, language: str) -> str | None:
     primary = language.split("-")[0].lower()
     if not primary or primary in (lang.split("-")[0].lower() for lang in profile.languages):
         return None
-    return f"no espeak-ng voice for language {language!r}; read with {profile.name}"
+    return f"no voice for language {language!r}; read with {profile.name}"
 
 
 def describe_voices() -> str:
-    """What `accessnews voices` prints: the profiles, then espeak-ng's installed voices."""
+    """What `accessnews voices` prints: the profiles, then each engine's installed voices."""
     lines = ["Voice profiles (--voice NAME):"]
     for profile in load_profiles().values():
         quote = f", quotes in {profile.quote_voice}" if profile.quote_voice else ""
         lines.append(
             f"  {profile.name:<8} {profile.description}; for {', '.join(profile.languages)}; "
-            f"engine voice {profile.voice} at {profile.rate} wpm{quote}"
+            f"{profile.engine} voice {profile.voice} at {profile.rate} wpm{quote}"
         )
-    voices = SpeechEngine().installed_voices()
-    lines.append(
-        f"\nInstalled espeak-ng voices ({len(voices)}), usable as --voice ID or `voice` in a "
-        "profile; an article in a language no profile covers is read with its voice:"
-    )
-    lines.extend(f"  {v.id:<24} {v.name} [{', '.join(v.languages)}]" for v in voices)
+    for spec in ENGINES.values():
+        missing = spec.missing()
+        if missing is not None:
+            lines.append(f"\nThe {spec.name} engine ({spec.label}) is not installed: {missing}")
+            continue
+        voices = SpeechEngine(spec.name).installed_voices()
+        lines.append(
+            f"\nInstalled {spec.label} voices ({len(voices)}, --engine {spec.name}), usable as "
+            "--voice ID or `voice` in a profile; an article in a language no profile covers "
+            "is read with its voice:"
+        )
+        lines.extend(f"  {v.id:<24} {v.name} [{', '.join(v.languages)}]" for v in voices)
     return "\n".join(lines)

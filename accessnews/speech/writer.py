@@ -18,34 +18,32 @@ from ..errors import AccessnewsError, RenderError
 from ..fileio import environmental
 from ..model import Article
 from .chapters import plan_chapters, words
-from .engine import EngineVoice, SpeechEngine
+from .engines import engine_spec
 from .language import Language, language_for
 from .mp3 import Chapter
 from .narrate import Narrator
 from .narration import Narration
 from .serialise import AudioJob, AudioSerialiser, serialiser
 from .spoken import SpokenForm
-from .voices import load_profiles, select_profile, voice_warning
+from .voicing import Voicing
 
-RATE_RANGE = range(80, 451)  # what espeak-ng accepts, words per minute
-# MPEG-2 Layer III bitrates: the only ones for espeak-ng's native 22,050 Hz
+# MPEG-2 Layer III bitrates: the only ones for the engines' native 22,050 and 24,000 Hz
 BITRATES = (8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160)
 
 
 @dataclass(frozen=True)
 class AudioOptions:
     voice: str | None = None  # profile name (voices/NAME.toml); None = pick by article language
-    rate: int | None = None  # words per minute; None = the profile's
+    rate: int | None = None  # words per minute (the engine checks its range); None = profile's
     bitrate: int = 64  # kbps
+    engine: tuple[str, ...] = ()  # engines by preference (speech/voicing.py); () = the profile's
 
     def __post_init__(self) -> None:
-        if self.rate is not None and self.rate not in RATE_RANGE:
-            raise AccessnewsError(
-                f"--rate {self.rate} is out of range; use {RATE_RANGE.start}-{RATE_RANGE.stop - 1}"
-            )
+        for name in self.engine:
+            engine_spec(name)
         if self.bitrate not in BITRATES:
             raise AccessnewsError(
-                f"--bitrate {self.bitrate} is not an MP3 bitrate at 22 kHz; use one of "
+                f"--bitrate {self.bitrate} is not an MP3 bitrate at 22-24 kHz; use one of "
                 + ", ".join(map(str, BITRATES))
             )
 
@@ -81,9 +79,10 @@ class AudioResult:
         return "\n".join(lines)
 
 
-def _language_warnings(no_voice: str | None, lang: Language, language: str) -> tuple[str, ...]:
-    """What the listener should know about the article's language: no voice, no speech data."""
-    found: tuple[str, ...] = (no_voice,) if no_voice else ()
+def _language_warnings(notes: tuple[str, ...], lang: Language, language: str) -> tuple[str, ...]:
+    """What the listener should know about the article's language: the engine or voice that
+    reads it instead of the chosen one, no speech data."""
+    found = notes
     if lang.neutral:
         found += (
             f"no speech rules for language {language!r}: no announcement words (image, post), "
@@ -93,23 +92,19 @@ def _language_warnings(no_voice: str | None, lang: Language, language: str) -> t
 
 
 class AudioWriter:
-    """Context manager: creates the speech engine on entry, releases it on exit."""
+    """Context manager: opens the speech engine(s) on entry, releases them on exit."""
 
     def __init__(self, options: AudioOptions) -> None:
         self.options = options
-        self._profiles = load_profiles()
-        self._engine: SpeechEngine | None = None
-        self._voices: list[EngineVoice] = []
+        self._voicing: Voicing | None = None
 
     def __enter__(self) -> AudioWriter:
-        self._engine = SpeechEngine()
-        self._voices = self._engine.installed_voices()
-        if self.options.voice is not None:  # an unknown voice fails before any work
-            select_profile(self._profiles, self.options.voice, "", self._voices)
+        options = self.options
+        self._voicing = Voicing(options.engine, options.voice, options.rate)
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._engine = None
+        self._voicing = None
 
     def write(
         self,
@@ -124,17 +119,17 @@ class AudioWriter:
         A serialiser that fails is reported in the result's `failed`, and the others still
         write; a failure of synthesis itself fails them all.
         """
-        if self._engine is None:
+        if self._voicing is None:
             raise RenderError("AudioWriter.write called outside its `with` block")
-        profile = select_profile(self._profiles, self.options.voice, article.language, self._voices)
-        no_voice = None if self.options.voice else voice_warning(profile, article.language)
+        cast = self._voicing.cast(article)
+        engine, profile = cast.engine, cast.profile
         rate = self.options.rate or profile.rate
         outdir = Path(outdir)
         outdir.mkdir(parents=True, exist_ok=True)
         lang = language_for(article.language)
         job = AudioJob(
-            article, outdir, stem, self._engine.sample_rate, self.options.bitrate,
-            lang.iso639_2, profile.voice,
+            article, outdir, stem, engine.sample_rate, self.options.bitrate,
+            lang.iso639_2, f"{engine.spec.label} voice {profile.voice}",
         )  # fmt: skip
         with tempfile.TemporaryDirectory(dir=outdir, prefix=".accessnews-") as scratch:
             # Encoders first: they start up in their own processes while the spoken form is
@@ -147,7 +142,7 @@ class AudioWriter:
                 pcm_path = Path(scratch) / "narration.pcm"
                 with pcm_path.open("wb") as pcm_file:
                     sinks = [pcm_file.write, *(s.feed for s in serialisers.values())]
-                    spoken = Narrator(self._engine, profile, rate, sinks).narrate(
+                    spoken = Narrator(engine, profile, rate, sinks).narrate(
                         article, utterances, plan, pcm_path, progress
                     )
                 narration = spoken.narration
@@ -165,7 +160,7 @@ class AudioWriter:
             chapter_list=narration.chapters,
             voice=profile.name,
             speech=narration.seconds(spoken.speech),
-            warnings=(*_language_warnings(no_voice, lang, article.language), *spoken.warnings),
+            warnings=(*_language_warnings(cast.notes, lang, article.language), *spoken.warnings),
             failed=failed,
         )
 

@@ -10,18 +10,25 @@ import pyttsx3
 
 from accessnews.errors import AccessnewsError
 from accessnews.speech.engine import (
-    DRIVER,
+    SAMPLE_WIDTH,
+    Mark,
     SpeechEngine,
+    Synthesis,
     VoiceSettings,
     _split,
+    open_engine,
     pieces,
+    register_driver,
     speech_problem,
 )
-from accessnews.speech.espeak_driver import SAMPLE_WIDTH
+from accessnews.speech.engines.espeak import ESPEAK
+from accessnews.speech.engines.neural import NEURAL
+from accessnews.speech.engines.spec import EngineSpec
 
 from .conftest import SENTENCES
 
 VOICE = VoiceSettings("gmw/en", 175)
+DRIVER = register_driver(ESPEAK)
 TEXT = " ".join(SENTENCES)  # 59 words, well over the ~110 characters pyttsx3 2.99 loses
 
 
@@ -98,16 +105,32 @@ def test_long_text_is_cut_at_sentence_ends_and_nothing_is_lost():
 def test_speech_checks(pcm_seconds, consumed, finished, problem):
     text = "One two three four five six"  # 6 words, the last one at 24
     pcm = bytes(int(pcm_seconds * 22050) * SAMPLE_WIDTH)
-    found = speech_problem(text, pcm, consumed, finished, 22050, 175)
+    found = speech_problem(text, Synthesis(pcm, (), consumed, finished), 22050, 175)
     assert found is None if problem is None else problem in found
+
+
+def test_a_mark_over_words_without_audio_is_a_problem():
+    """The neural engine marks sentences: one whose audio is empty was dropped."""
+    text = "One two three. Four five six."
+    pcm = bytes(3 * 22050 * SAMPLE_WIDTH)
+    whole = (Mark(0, 14, 0), Mark(15, 29, 22050))
+    assert speech_problem(text, Synthesis(pcm, whole, 29, True), 22050, 175) is None
+    dropped = (Mark(0, 14, 0), Mark(15, 29, 3 * 22050))
+    found = speech_problem(text, Synthesis(pcm, dropped, 29, True), 22050, 175)
+    assert found is not None and "no audio for 'Four five six.'" in found
+
+
+def test_espeak_marks_words_in_order_within_the_audio(engine):
+    engine.use(VOICE)
+    result = engine.synthesize("One two three. Four five six.")
+    assert [m.start for m in result.marks] == [0, 4, 8, 15, 20, 25]
+    samples = [m.sample for m in result.marks]
+    assert samples == sorted(samples) and samples[-1] < len(result.pcm) // SAMPLE_WIDTH
 
 
 def _check(engine: SpeechEngine, spoken: str, expected: str) -> str | None:
     """The self-check's verdict on the real synthesis of `spoken`, judged as `expected`."""
-    result = engine._run(lambda: engine._tts.say(spoken))
-    return speech_problem(
-        expected, result["pcm"], result["consumed"], result["finished"], engine.sample_rate, 175
-    )
+    return speech_problem(expected, engine.synthesize(spoken), engine.sample_rate, 175)
 
 
 ENDINGS = [
@@ -150,7 +173,7 @@ def test_other_scripts_never_refuse_the_text(engine, text):
 
 def test_text_without_words_needs_no_audio(engine):
     engine.use(VOICE)
-    assert speech_problem(" ", b"", (), False, 22050, 175) is None
+    assert speech_problem(" ", Synthesis(b""), 22050, 175) is None
     assert len(engine.speak(" ")) < engine.sample_rate * SAMPLE_WIDTH // 10
 
 
@@ -204,3 +227,36 @@ def test_pieces_and_retry_parts_never_cut_inside_numbers_or_addresses():
         "to 3,000 people",
     ]
     assert _split("今日は晴れ。明日も。") == ["今日は晴れ。", "明日も。"]
+
+
+@pytest.fixture
+def absent_engine(monkeypatch) -> str:
+    """An engine whose driver needs a module no machine has, registered beside the real ones."""
+    from accessnews.speech import engines
+
+    spec = EngineSpec("absent", "absent", "no.such.driver", range(80, 451), 400,
+                      requires=("no_such_module_here",), extra="absent")  # fmt: skip
+    monkeypatch.setitem(engines.ENGINES, spec.name, spec)
+    return spec.name
+
+
+def test_a_missing_engine_is_one_line_naming_its_install_command(absent_engine):
+    with pytest.raises(AccessnewsError) as error:
+        open_engine((absent_engine,))
+    assert str(error.value) == (
+        "the absent speech engine needs no_such_module_here: pip install accessnews[absent]"
+    )
+
+
+def test_espeak_reads_only_when_asked_as_the_fallback(absent_engine):
+    assert open_engine((absent_engine, "espeak")).spec.name == "espeak"
+
+
+@pytest.mark.skipif(NEURAL.missing() is None, reason="the neural extra is installed here")
+def test_neural_without_its_extra_says_how_to_install_it(tmp_path, capsys):
+    from accessnews.cli import main
+
+    story = tmp_path / "story.txt"
+    story.write_text("A headline\n\nThe council met on Tuesday.\n")
+    assert main(["render", str(story), "-o", str(tmp_path), "--engine", "neural"]) != 0
+    assert "pip install accessnews[neural]" in capsys.readouterr().err

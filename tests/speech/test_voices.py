@@ -16,7 +16,7 @@ PROFILES = load_profiles()
 
 
 def test_shipped_profiles_cover_british_american_spanish_french():
-    assert {"en-GB", "en-US", "es", "fr"} <= set(PROFILES)
+    assert {"en-GB", "en-US", "es", "fr", "heart"} <= set(PROFILES)
     for profile in PROFILES.values():
         assert profile.rate > 0 and profile.pauses.chapter >= profile.pauses.paragraph
 
@@ -51,8 +51,9 @@ def test_unknown_voice_error_lists_available_profiles():
         select_profile(PROFILES, "xx", "en")
 
 
-@pytest.mark.parametrize("name", sorted(PROFILES))
+@pytest.mark.parametrize("name", sorted(n for n, p in PROFILES.items() if p.engine == "espeak"))
 def test_every_profile_voice_is_installed(name, engine):
+    """(The neural profiles are tried in tests/speech/test_neural.py, where the extra is.)"""
     profile = PROFILES[name]
     for quoted in (False, True):
         engine.use(profile.settings(quoted=quoted))
@@ -69,3 +70,19 @@ def test_describe_voices_lists_profiles_and_engine_voices():
     text = describe_voices()
     assert all(name in text for name in PROFILES)
     assert "gmw/en-US" in text and "roa/fr" in text
+
+
+def test_a_profile_of_another_engine_is_refused_by_name():
+    with pytest.raises(AccessnewsError, match="'heart' is for the neural engine, not espeak"):
+        select_profile(PROFILES, "heart", "en")
+
+
+def test_language_picks_among_the_engine_s_own_profiles():
+    assert select_profile(PROFILES, None, "en-GB", (), "neural").name == "heart"
+    assert select_profile(PROFILES, None, "en-US", (), "espeak").name == "en-US"
+
+
+def test_a_profile_naming_an_unknown_engine_is_a_user_error(tmp_path):
+    (tmp_path / "odd.toml").write_text('voice = "x"\nrate = 170\nengine = "festival"\n')
+    with pytest.raises(AccessnewsError, match="odd.toml names an unknown engine 'festival'"):
+        load_profiles(tmp_path)

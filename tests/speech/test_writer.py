@@ -178,8 +178,10 @@ def test_unknown_voice_lists_the_available_profiles():
     ("options", "message"), [({"rate": 20}, "--rate"), ({"bitrate": 65}, "--bitrate")]
 )
 def test_bad_rate_or_bitrate_is_a_user_error(options, message):
+    """Before any work: the bitrate when the options are made, the rate (whose range is the
+    engine's) when the engine opens."""
     with pytest.raises(AccessnewsError, match=message):
-        AudioOptions(**options)
+        AudioWriter(AudioOptions(**options)).__enter__()
 
 
 def test_cli_renders_audio_and_prints_a_summary(seed_path, tmp_path, capsys):
