@@ -140,6 +140,16 @@ def id3_tag(tags: Tags, chapters: list[Chapter]) -> bytes:
     return tag_bytes(_frames(tags, chapters))
 
 
+def lame_version() -> str:
+    """LAME's version ("3.100"), for `accessnews --version`; "not installed" without it."""
+    lame = shutil.which("lame")
+    if lame is None:
+        return "not installed"
+    banner = subprocess.run([lame, "--version"], capture_output=True, text=True).stdout
+    words = banner.split("version", 1)[-1].split()
+    return words[0] if words else "unknown"
+
+
 class Encoder:
     """LAME fed from a queue by a thread, so encoding and the loudness stage overlap synthesis.
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ..errors import AccessnewsError
+from ..errors import AccessnewsError, UsageError
 from .engine import EngineVoice, SpeechEngine, VoiceSettings
 
 
@@ -130,7 +130,7 @@ def select_profile(
             return by_name[name.lower()]
         if name.lower() in voices:
             return _engine_profile(voices[name.lower()], default)
-        raise AccessnewsError(
+        raise UsageError(
             f"unknown voice {name!r}; use a profile ({', '.join(sorted(profiles))}) "
             "or an espeak-ng voice id (see `accessnews voices`)"
         )

@@ -8,10 +8,10 @@ the timeline is checked to hold audio for every block of the model before anythi
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..errors import AccessnewsError, RenderError
+from ..errors import RenderError, UsageError
 from ..fileio import write_atomic
 from ..model import Article
 from .chapters import plan_chapters, words
@@ -32,15 +32,18 @@ class AudioOptions:
     voice: str | None = None  # profile name (voices/NAME.toml); None = pick by article language
     rate: int | None = None  # words per minute; None = the profile's
     bitrate: int = 64  # kbps
+    # The user's own pronunciations (lexicon.toml): they win over the profile's for a word.
+    lexicon: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
+        """Values a user can get wrong are usage errors (exit 2), raised before any work."""
         if self.rate is not None and self.rate not in RATE_RANGE:
-            raise AccessnewsError(
-                f"--rate {self.rate} is out of range; use {RATE_RANGE.start}-{RATE_RANGE.stop - 1}"
+            raise UsageError(
+                f"rate {self.rate} is out of range; use {RATE_RANGE.start}-{RATE_RANGE.stop - 1}"
             )
         if self.bitrate not in BITRATES:
-            raise AccessnewsError(
-                f"--bitrate {self.bitrate} is not an MP3 bitrate at 22 kHz; use one of "
+            raise UsageError(
+                f"bitrate {self.bitrate} is not an MP3 bitrate at 22 kHz; use one of "
                 + ", ".join(map(str, BITRATES))
             )
 
@@ -134,6 +137,9 @@ class AudioWriter:
         if self._engine is None:
             raise RenderError("AudioWriter.write called outside its `with` block")
         profile = select_profile(self._profiles, self.options.voice, article.language, self._voices)
+        if self.options.lexicon:
+            lexicon = dict(profile.lexicon) | dict(self.options.lexicon)
+            profile = replace(profile, lexicon=tuple(lexicon.items()))
         no_voice = None if self.options.voice else voice_warning(profile, article.language)
         rate = self.options.rate or profile.rate
         outdir = Path(outdir)
