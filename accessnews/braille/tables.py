@@ -11,11 +11,11 @@ import tomllib
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
+from ..data import data
 from ..errors import AccessnewsError, UsageError
 
-DATA = Path(__file__).resolve().parent / "tables.toml"
+DATA = data(__package__, "tables.toml")
 
 
 @dataclass(frozen=True)

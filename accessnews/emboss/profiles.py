@@ -6,11 +6,11 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
+from ..data import data
 from ..errors import UsageError
 
-DATA = Path(__file__).resolve().parent / "embossers.toml"
+DATA = data(__package__, "embossers.toml")
 
 
 @dataclass(frozen=True)

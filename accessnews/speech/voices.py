@@ -1,4 +1,4 @@
-"""Voice profiles: data in voices/*.toml (engine voice, prosody, pauses, quote voice, lexicon).
+"""Voice profiles: data in accessnews/voices/*.toml (engine voice, prosody, pauses, lexicon).
 
 A profile is picked by name (`--voice`) or by the article's language; profiles are never
 constants in code, so a new voice or a pronunciation fix is a data edit.
@@ -6,25 +6,17 @@ constants in code, so a new voice or a pronunciation fix is a data edit.
 
 from __future__ import annotations
 
-import sys
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from importlib.resources.abc import Traversable
 from typing import Any, TypeVar
 
+from ..data import data, tomls
 from ..errors import AccessnewsError, UsageError
 from .engine import EngineVoice, SpeechEngine, VoiceSettings
 
-
-def _voices_dir() -> Path:
-    """voices/ beside the package in a checkout, else where a wheel install puts it."""
-    checkout = Path(__file__).resolve().parents[2] / "voices"
-    installed = Path(sys.prefix) / "share" / "accessnews" / "voices"
-    return checkout if checkout.is_dir() or not installed.is_dir() else installed
-
-
-VOICES_DIR = _voices_dir()
+VOICES_DIR = data("accessnews", "voices")  # package data: every install layout has it
 DEFAULT_PROFILE = "en-GB"
 T = TypeVar("T")
 
@@ -61,27 +53,28 @@ class VoiceProfile:
         return VoiceSettings(voice, rate or self.rate, self.pitch, self.volume)
 
 
-def _profile(path: Path) -> VoiceProfile:
+def _profile(path: Traversable) -> VoiceProfile:
     try:
-        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+        values: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+        name = path.name.removesuffix(".toml")
         return VoiceProfile(
-            name=path.stem,
-            description=data.get("description", path.stem),
-            languages=tuple(data.get("languages", ())),
-            voice=data["voice"],
-            rate=int(data["rate"]),
-            pitch=int(data.get("pitch", 50)),
-            volume=int(data.get("volume", 100)),
-            quote_voice=data.get("quote_voice"),
-            pauses=Pauses(**data.get("pauses", {})),
-            lexicon=tuple(data.get("lexicon", {}).items()),
+            name=name,
+            description=values.get("description", name),
+            languages=tuple(values.get("languages", ())),
+            voice=values["voice"],
+            rate=int(values["rate"]),
+            pitch=int(values.get("pitch", 50)),
+            volume=int(values.get("volume", 100)),
+            quote_voice=values.get("quote_voice"),
+            pauses=Pauses(**values.get("pauses", {})),
+            lexicon=tuple(values.get("lexicon", {}).items()),
         )
     except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as error:
         raise AccessnewsError(f"voice profile {path} is invalid: {error}") from error
 
 
-def load_profiles(directory: Path = VOICES_DIR) -> dict[str, VoiceProfile]:
-    profiles = {path.stem: _profile(path) for path in sorted(directory.glob("*.toml"))}
+def load_profiles(directory: Traversable = VOICES_DIR) -> dict[str, VoiceProfile]:
+    profiles = {profile.name: profile for profile in map(_profile, tomls(directory))}
     if not profiles:
         raise AccessnewsError(f"no voice profiles found in {directory}")
     return profiles

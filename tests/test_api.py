@@ -1,0 +1,67 @@
+"""The Python API: read, clean and render in a few lines; bytes without a folder, paths with."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mutagen.mp3 import MP3
+
+import accessnews
+from accessnews.errors import UsageError
+from accessnews.outputs import SUFFIXES
+
+STORY = "Harbour barrier holds\n\nThe new barrier held back the highest tide in a decade.\n"
+
+
+def test_import_accessnews_loads_no_reader_or_writer() -> None:
+    """The API is exported lazily: `import accessnews` stays as cheap as the version string."""
+    code = "import sys, accessnews; print(sorted(m for m in sys.modules if 'accessnews' in m))"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert loaded.stdout.strip() == "['accessnews']"
+
+
+def test_render_text_returns_the_outputs_as_bytes(tmp_path: Path) -> None:
+    result = accessnews.render(STORY, bitrate=32, cells=32)
+    assert set(result.outputs) == {
+        s.lstrip(".") for suffixes in SUFFIXES.values() for s in suffixes
+    }
+    mp3 = tmp_path / "a.mp3"
+    mp3.write_bytes(result.outputs["mp3"])  # type: ignore[arg-type]
+    assert MP3(mp3).info.bitrate == 32000
+    brf = result.outputs["brf"]
+    assert isinstance(brf, bytes) and max(map(len, brf.decode("ascii").splitlines())) <= 32
+    assert result.article.headline == "Harbour barrier holds"
+    assert "audio" in result.report.summary() and not result.report.failures
+
+
+def test_read_clean_render_to_a_folder_writes_what_render_refuses_to_overwrite(
+    tmp_path: Path, samples_dir: Path
+) -> None:
+    """The files each writer writes are the ones outputs.SUFFIXES lists (what --no-clobber
+    checks), named after the input file."""
+    article = accessnews.clean(accessnews.read(samples_dir / "01-flood-defences.txt"))
+    assert article.language == "en"
+    result = accessnews.render(samples_dir / "01-flood-defences.txt", tmp_path, formats=["braille"])
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert written == sorted(f"01-flood-defences{s}" for s in SUFFIXES["braille"])
+    assert result.outputs["brf"] == tmp_path / "01-flood-defences.brf"
+    audio = accessnews.render(article, tmp_path, formats=["audio"], stem="flood", rate=220)
+    assert sorted(p.name for p in audio.outputs.values()) == sorted(  # type: ignore[union-attr]
+        f"flood{s}" for s in SUFFIXES["audio"]
+    )
+
+
+def test_render_bad_settings_raise_before_any_work() -> None:
+    with pytest.raises(UsageError, match="rate 0 is out of range"):
+        accessnews.render(STORY, rate=0)
+    with pytest.raises(TypeError, match="unknown formats or settings: daisy, volume"):
+        accessnews.render(STORY, formats=["daisy"], volume=3)  # type: ignore[call-arg]
+
+
+def test_user_lexicon_changes_what_is_said() -> None:
+    plain = accessnews.render(STORY, formats=["audio"])
+    said = accessnews.render(STORY, formats=["audio"], lexicon={"barrier": "very long barricade"})
+    assert len(said.outputs["mp3"]) > len(plain.outputs["mp3"])
