@@ -17,10 +17,9 @@ from pathlib import Path
 from typing import TypedDict, Unpack
 
 from .errors import RenderError
+from .formats import DEFAULT_FORMATS, FORMATS
 from .model import Article
 from .render import Rendered, Renderer
-
-WRITERS = ("audio", "braille")
 
 
 class Settings(TypedDict, total=False):
@@ -87,14 +86,14 @@ def render(
     article: Article | str | Path | bytes,
     outdir: str | Path | None = None,
     *,
-    formats: Collection[str] = WRITERS,
+    formats: Collection[str] = DEFAULT_FORMATS,
     stem: str | None = None,
     language: str | None = None,
     lexicon: dict[str, str] | None = None,
     **settings: Unpack[Settings],
 ) -> Result:
-    """Render an Article (or a text, a path, a URL, a document's bytes) with the writers named
-    in `formats` ("audio", "braille"). Without `outdir` the outputs are returned as bytes;
+    """Render an Article (or a text, a path, a URL, a document's bytes) in `formats` (mp3,
+    m4b, brf, pef, preview, as `--formats`). Without `outdir` the outputs are returned as bytes;
     with it they are written there as STEM.* (STEM: `stem`, else the file's stem, else
     "article") and their paths returned. Raises UsageError for bad settings and RenderError
     when nothing could be written; a writer that failed while another wrote is in
@@ -102,16 +101,16 @@ def render(
     from .braille import louis_missing
     from .settings import SETTINGS, render_options
 
-    unknown = sorted(set(formats) - set(WRITERS)) + sorted(set(settings) - set(SETTINGS))
+    unknown = sorted(set(formats) - set(FORMATS)) + sorted(set(settings) - set(SETTINGS))
     if unknown:
         raise TypeError(f"render() got unknown formats or settings: {', '.join(unknown)}")
-    missing = louis_missing() if "braille" in formats else None
+    wanted = [name for name in FORMATS if name in formats]  # in FORMATS order, as --formats
+    braille = [name for name in wanted if FORMATS[name].writer == "braille"]
+    missing = louis_missing() if braille else None
+    if missing is not None:
+        wanted = [name for name in wanted if name not in braille]
     options = render_options(
-        dict(settings),
-        audio="audio" in formats,
-        braille="braille" in formats and missing is None,
-        language=language,
-        lexicon=tuple((lexicon or {}).items()),
+        dict(settings), wanted, language=language, lexicon=tuple((lexicon or {}).items())
     )
     source, suggested = _article(article, language)
     name = stem or suggested

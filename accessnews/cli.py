@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from .errors import AccessnewsError, UsageError
 from .fileio import STDIN
+from .formats import DEFAULT_FORMATS, FORMATS, of_writer, parse_formats
 from .progress import Progress
 from .readahead import read_ahead
 
@@ -85,10 +86,11 @@ def _check_stems(sources: Sequence[str]) -> list[str]:
 
 def _refuse_overwrite(args: argparse.Namespace, outdir: Path, stems: Sequence[str]) -> None:
     """Outputs that exist already are kept unless --force: one line before any work."""
-    from .outputs import existing_outputs
+    from .formats import existing_outputs
 
-    writers = [name for name in ("audio", "braille") if not getattr(args, f"no_{name}")]
-    found = [path for stem in stems for path in existing_outputs(outdir, stem, writers)]
+    off = {name for name, flag in (("audio", args.no_audio), ("braille", args.no_braille)) if flag}
+    formats = [name for name in args.formats if FORMATS[name].writer not in off]
+    found = [path for stem in stems for path in existing_outputs(outdir, stem, formats)]
     if found and not args.force:
         names = ", ".join(path.name for path in found[:3]) + (" ..." if len(found) > 3 else "")
         raise UsageError(f"{outdir}: {names} already exist; pass --force to overwrite them")
@@ -217,8 +219,14 @@ def _add_render_options(parser: argparse.ArgumentParser) -> None:
     settings default to None here: their defaults live in the writers' options dataclasses
     (see settings.py)."""
     _add_output_options(parser)
-    parser.add_argument("--no-audio", action="store_true", help="do not write the MP3")
-    parser.add_argument("--no-braille", action="store_true", help="do not write braille")
+    parser.add_argument(
+        "--formats",
+        metavar="LIST",
+        help=f"outputs to write, comma-separated: {', '.join(FORMATS)} or all "
+        f"(default: {','.join(DEFAULT_FORMATS)}; chapters JSON and WebVTT go with mp3)",
+    )
+    parser.add_argument("--no-audio", action="store_true", help="no audio format")
+    parser.add_argument("--no-braille", action="store_true", help="no braille format")
     _add_language_option(parser)
     audio = parser.add_argument_group("audio")
     audio.add_argument("--voice", help="voice profile or espeak-ng voice (see `accessnews voices`;"
@@ -278,17 +286,16 @@ def _render_options(args: argparse.Namespace) -> RenderOptions:
     from .braille import louis_missing
     from .settings import SETTINGS, checked, render_options, resolve, user_lexicon
 
-    if not args.no_braille and (missing := louis_missing()) is not None:
+    off = {name for name, flag in (("audio", args.no_audio), ("braille", args.no_braille)) if flag}
+    if "braille" not in off and (missing := louis_missing()) is not None:
         print(f"accessnews: warning: {missing}", file=sys.stderr)
-        args.no_braille = True
+        off.add("braille")
+    formats = tuple(name for name in args.formats if FORMATS[name].writer not in off)
     values = resolve({key: getattr(args, key) for key in SETTINGS})
-    lexicon = () if args.no_audio else user_lexicon()
+    lexicon = user_lexicon() if of_writer(formats, "audio") else ()
 
     def build(given: dict[str, Any]) -> RenderOptions:
-        return render_options(
-            given, audio=not args.no_audio, braille=not args.no_braille,
-            language=args.language, lexicon=lexicon,
-        )  # fmt: skip
+        return render_options(given, formats, language=args.language, lexicon=lexicon)
 
     options: RenderOptions = checked(values, build)
     return options
@@ -437,6 +444,8 @@ def _main(argv: Sequence[str] | None) -> int:
             from .read.language import given_language
 
             args.language = given_language(args.language)
+        if hasattr(args, "formats"):  # checked before any work: a typo is a usage error
+            args.formats = parse_formats(args.formats) if args.formats else DEFAULT_FORMATS
         return args.run(args)
     except AccessnewsError as error:
         print(f"accessnews: error: {error}", file=sys.stderr)

@@ -1,12 +1,15 @@
 """Render articles with the selected writers, sharing one speech engine and one set of tables.
 
 Writers are context managers created once per run (or per batch worker), so the costly state
-(a pyttsx3 engine, liblouis tables) is loaded once and reused across articles.
+(a pyttsx3 engine, liblouis tables) is loaded once and reused across articles. The renderer
+knows them only through the Writer protocol and the WRITERS table: which formats each makes is
+in accessnews/formats.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+import importlib
+from collections.abc import Callable, Collection, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,10 +17,14 @@ from typing import Any, Protocol
 
 from .errors import AccessnewsError, PartialRenderError, RenderError
 from .fileio import environmental, space_problem
+from .formats import DEFAULT_FORMATS, FORMATS, of_writer
 from .model import Article
 
-# What each writer produces, as named in a batch report's per-output status.
-WRITER_OUTPUTS = {"audio": ("mp3", "chapters"), "braille": ("brf", "pef", "preview")}
+# Each writer's class (imported when it is used) and the RenderOptions field of its options.
+WRITERS = {
+    "audio": "accessnews.speech.writer:AudioWriter",
+    "braille": "accessnews.braille.writer:BrailleWriter",
+}
 
 
 class Result(Protocol):
@@ -31,13 +38,38 @@ class Result(Protocol):
     def warnings(self) -> tuple[str, ...]: ...
 
 
+class Writer(Protocol):
+    """One family of outputs for an article; open (`with`) once per run or batch worker.
+
+    Its result may carry `failed` (format -> why) for formats it could not write while it
+    wrote the others."""
+
+    def __enter__(self) -> Writer: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+    def write(
+        self,
+        article: Article,
+        outdir: Path,
+        stem: str,
+        formats: Sequence[str],
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Result: ...
+
+
 @dataclass(frozen=True)
 class RenderOptions:
-    """What to render; None for a writer's options means that writer is off."""
+    """What to render: the formats, and each writer's options (None: that writer is off)."""
 
     audio: Any | None = None  # speech.writer.AudioOptions
     braille: Any | None = None  # braille.writer.BrailleOptions
     language: str | None = None  # --language: overrides the declared and detected language
+    formats: tuple[str, ...] = DEFAULT_FORMATS
+
+    def writer_formats(self, writer: str) -> tuple[str, ...]:
+        """The formats `writer` is to make: none when its options are off."""
+        return of_writer(self.formats, writer) if getattr(self, writer) is not None else ()
 
 
 @dataclass
@@ -45,7 +77,9 @@ class Rendered:
     stem: str
     article: Article
     written: dict[str, Result] = field(default_factory=dict)  # writer name -> its result
-    failures: dict[str, str] = field(default_factory=dict)  # writer name -> why it failed
+    # writer name (all its formats failed) or format -> why it failed
+    failures: dict[str, str] = field(default_factory=dict)
+    asked: tuple[str, ...] = ()  # the formats this render was to write
     # The machine's reason ("No space left on device") when that, not the article, failed a
     # writer: the same article will render once it is fixed.
     environment: str | None = None
@@ -70,12 +104,21 @@ class Rendered:
         kind = PartialRenderError if self.results else RenderError
         return kind("; ".join(f"{name}: {why}" for name, why in self.failures.items()))
 
+    def failed_formats(self) -> tuple[str, ...]:
+        """The formats asked for that were not written: the next run makes only these."""
+        return tuple(
+            name
+            for name in self.asked
+            if name in self.failures or FORMATS[name].writer in self.failures
+        )
+
     def outputs(self) -> dict[str, str]:
-        """Each output kind asked for (mp3, chapters, brf, pef, preview): rendered or failed."""
+        """Each output asked for (mp3, chapters, m4b, brf, pef, preview): rendered or failed."""
+        failed = self.failed_formats()
         return {
-            kind: "rendered" if name in self.written else "failed"
-            for name in [*self.written, *self.failures]
-            for kind in WRITER_OUTPUTS[name]
+            kind: "failed" if name in failed else "rendered"
+            for name in self.asked
+            for kind in FORMATS[name].outputs
         }
 
     @property
@@ -92,19 +135,17 @@ class Renderer:
     def __init__(self, options: RenderOptions) -> None:
         self.options = options
         self._stack = ExitStack()
-        self._audio: Any | None = None
-        self._braille: Any | None = None
+        self._writers: dict[str, Writer] = {}
 
     def __enter__(self) -> Renderer:
         with ExitStack() as stack:
-            if self.options.audio is not None:
-                from .speech.writer import AudioWriter
-
-                self._audio = stack.enter_context(AudioWriter(self.options.audio))
-            if self.options.braille is not None:
-                from .braille.writer import BrailleWriter
-
-                self._braille = stack.enter_context(BrailleWriter(self.options.braille))
+            for name, where in WRITERS.items():
+                if self.options.writer_formats(name):
+                    module, _, cls = where.partition(":")
+                    writer = getattr(importlib.import_module(module), cls)(
+                        getattr(self.options, name)
+                    )
+                    self._writers[name] = stack.enter_context(writer)
             self._stack = stack.pop_all()
         return self
 
@@ -119,27 +160,25 @@ class Renderer:
         progress: Callable[[int, int], None] | None = None,
         only: Collection[str] | None = None,
     ) -> Rendered:
-        """Run every open writer (or those named in `only`) on one article; `progress(done,
-        total)` follows the audio.
+        """Run every open writer on one article for its formats (or those named in `only`);
+        `progress(done, total)` follows the audio.
 
         Writers are independent: one that fails is recorded in `failures` and the others
         still write, so a speech failure never costs the reader the braille (or the reverse).
         """
         rendered = Rendered(stem, article)
-        writers: list[tuple[str, Callable[[], Result]]] = []
-        if self._audio is not None:
-            audio = self._audio
-            writers.append(("audio", lambda: audio.write(article, outdir, stem, progress=progress)))
-        if self._braille is not None:
-            braille = self._braille
-            writers.append(("braille", lambda: braille.write(article, outdir, stem)))
-        for name, write in writers:
-            if only is not None and name not in only:
+        for name, writer in self._writers.items():
+            formats = [f for f in self.options.writer_formats(name) if only is None or f in only]
+            if not formats:
                 continue
+            rendered.asked += tuple(formats)
             try:
-                rendered.written[name] = write()
+                result = writer.write(article, outdir, stem, formats, progress)
             except (AccessnewsError, OSError) as error:
                 self._failed(rendered, name, error, outdir)
+                continue
+            rendered.written[name] = result
+            rendered.failures.update(getattr(result, "failed", {}))
         return rendered
 
     @staticmethod

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -148,18 +148,19 @@ def _given(**values: Any) -> dict[str, Any]:
 
 def render_options(
     values: Mapping[str, Any],
+    formats: Sequence[str] | None = None,
     *,
-    audio: bool = True,
-    braille: bool = True,
     language: str | None = None,
     lexicon: tuple[tuple[str, str], ...] = (),
 ) -> Any:
-    """RenderOptions from settings (keys of SETTINGS; absent = the options' default); a value a
-    writer cannot take raises UsageError."""
+    """RenderOptions for `formats` (None: the default formats) from settings (keys of SETTINGS;
+    absent = the options' default); a value a writer cannot take raises UsageError."""
+    from .formats import DEFAULT_FORMATS, of_writer
     from .render import RenderOptions
 
+    chosen = tuple(DEFAULT_FORMATS if formats is None else formats)
     audio_options = braille_options = None
-    if audio:
+    if of_writer(chosen, "audio"):
         from .speech.writer import AudioOptions
 
         audio_options = AudioOptions(
@@ -167,7 +168,7 @@ def render_options(
             **_given(bitrate=values.get("bitrate")),
             lexicon=lexicon,
         )
-    if braille:
+    if of_writer(chosen, "braille"):
         from .braille.writer import BrailleOptions
         from .emboss.profiles import geometry
 
@@ -180,4 +181,6 @@ def render_options(
             **_given(interpoint=interpoint, page_numbers=values.get("page_numbers")),
             **_given(running_head=values.get("running_head")),
         )
-    return RenderOptions(audio=audio_options, braille=braille_options, language=language)
+    return RenderOptions(
+        audio=audio_options, braille=braille_options, language=language, formats=chosen
+    )

@@ -11,7 +11,7 @@ from mutagen.mp3 import MP3
 
 import accessnews
 from accessnews.errors import UsageError
-from accessnews.outputs import SUFFIXES
+from accessnews.formats import DEFAULT_FORMATS, FORMATS
 
 STORY = "Harbour barrier holds\n\nThe new barrier held back the highest tide in a decade.\n"
 
@@ -25,9 +25,8 @@ def test_import_accessnews_loads_no_reader_or_writer() -> None:
 
 def test_render_text_returns_the_outputs_as_bytes(tmp_path: Path) -> None:
     result = accessnews.render(STORY, bitrate=32, cells=32)
-    assert set(result.outputs) == {
-        s.lstrip(".") for suffixes in SUFFIXES.values() for s in suffixes
-    }
+    wanted = {s.lstrip(".") for name in DEFAULT_FORMATS for s in FORMATS[name].suffixes}
+    assert set(result.outputs) == wanted
     mp3 = tmp_path / "a.mp3"
     mp3.write_bytes(result.outputs["mp3"])  # type: ignore[arg-type]
     assert MP3(mp3).info.bitrate == 32000
@@ -40,17 +39,19 @@ def test_render_text_returns_the_outputs_as_bytes(tmp_path: Path) -> None:
 def test_read_clean_render_to_a_folder_writes_what_render_refuses_to_overwrite(
     tmp_path: Path, samples_dir: Path
 ) -> None:
-    """The files each writer writes are the ones outputs.SUFFIXES lists (what --no-clobber
+    """The files each format writes are the ones formats.FORMATS lists (what --no-clobber
     checks), named after the input file."""
     article = accessnews.clean(accessnews.read(samples_dir / "01-flood-defences.txt"))
     assert article.language == "en"
-    result = accessnews.render(samples_dir / "01-flood-defences.txt", tmp_path, formats=["braille"])
+    braille = ["brf", "pef", "preview"]
+    result = accessnews.render(samples_dir / "01-flood-defences.txt", tmp_path, formats=braille)
     written = sorted(p.name for p in tmp_path.iterdir())
-    assert written == sorted(f"01-flood-defences{s}" for s in SUFFIXES["braille"])
+    expected = [s for name in braille for s in FORMATS[name].suffixes]
+    assert written == sorted(f"01-flood-defences{s}" for s in expected)
     assert result.outputs["brf"] == tmp_path / "01-flood-defences.brf"
-    audio = accessnews.render(article, tmp_path, formats=["audio"], stem="flood", rate=220)
+    audio = accessnews.render(article, tmp_path, formats=["mp3", "m4b"], stem="flood", rate=220)
     assert sorted(p.name for p in audio.outputs.values()) == sorted(  # type: ignore[union-attr]
-        f"flood{s}" for s in SUFFIXES["audio"]
+        f"flood{s}" for name in ("mp3", "m4b") for s in FORMATS[name].suffixes
     )
 
 
@@ -62,6 +63,6 @@ def test_render_bad_settings_raise_before_any_work() -> None:
 
 
 def test_user_lexicon_changes_what_is_said() -> None:
-    plain = accessnews.render(STORY, formats=["audio"])
-    said = accessnews.render(STORY, formats=["audio"], lexicon={"barrier": "very long barricade"})
+    plain = accessnews.render(STORY, formats=["mp3"])
+    said = accessnews.render(STORY, formats=["mp3"], lexicon={"barrier": "very long barricade"})
     assert len(said.outputs["mp3"]) > len(plain.outputs["mp3"])

@@ -161,3 +161,29 @@ def test_an_outdir_that_cannot_be_written_is_one_line(
             2, f"accessnews: error: {read_only}: cannot write in the output folder "
             "(Read-only file system)\n",
         )  # fmt: skip
+
+
+def test_formats_choose_the_outputs(tmp_path: Path) -> None:
+    """--formats m4b,brf writes those only: no MP3 (so no chapter sidecars), no PEF, no preview;
+    --no-braille still takes braille out of `all`."""
+    story = tmp_path / "story.txt"
+    story.write_text("Headline\n\nA first paragraph of the story. And a second sentence.\n")
+    result = run("render", str(story), "-o", str(tmp_path / "some"), "--formats", "m4b, BRF")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "some").iterdir()) == ["story.brf", "story.m4b"]
+    result = run(
+        "render", str(story), "-o", str(tmp_path / "all"), "--formats", "all", "--no-braille"
+    )
+    assert result.returncode == 0, result.stderr
+    assert {p.suffix for p in (tmp_path / "all").iterdir()} == {".mp3", ".json", ".vtt", ".m4b"}
+
+
+@pytest.mark.parametrize("formats", ["mp4", "mp3,,daisy2", ","])
+def test_an_unknown_format_is_a_usage_error(tmp_path: Path, formats: str) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("Headline\n\nA paragraph.\n")
+    result = run("render", str(story), "-o", str(tmp_path / "out"), "--formats", formats)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "--formats: unknown format" in result.stderr
+    assert "choose from mp3, m4b, brf, pef, preview or all" in result.stderr
+    assert not (tmp_path / "out").exists()

@@ -1,9 +1,10 @@
-"""`--edition`: one MP3 and one braille volume for the whole archive, in archive order.
+"""`--edition`: the whole archive as one audio book (MP3, M4B) and one braille volume set.
 
-Built in the parent process after the batch, from the per-article outputs (MP3 and chapters
-sidecar for audio, the model JSON for braille), so it needs no second reading or cleaning. It is
-rebuilt only when one of those outputs, the options or the article list changed since the last
-edition (re-encoding an edition's audio is the slow part).
+The writers' own modules make them (speech/edition.py, braille/edition.py); this module only
+decides when. Built in the parent process after the batch, from the per-article outputs (MP3
+and chapters sidecar, or M4B, for audio; the model JSON for braille), so it needs no second
+reading or cleaning. It is rebuilt only when one of those outputs, the options or the article
+list changed since the last edition (re-encoding an edition's audio is the slow part).
 """
 
 from __future__ import annotations
@@ -15,12 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..braille.edition import braille_edition
 from ..errors import AccessnewsError
 from ..fileio import write_atomic
 from ..model_json import loads
 from ..render import RenderOptions
-from .edition_audio import Piece, audio_edition
-from .edition_braille import braille_edition
+from ..speech.edition import audio_edition, piece
 from .report import UNCHANGED, Line
 from .work import MODEL_SUFFIX
 
@@ -67,17 +68,17 @@ def write_edition(
 def _write(outdir: Path, stems: list[str], options: RenderOptions, title: str) -> dict[str, Any]:
     articles = [loads((outdir / f"{s}{MODEL_SUFFIX}").read_text(encoding="utf-8")) for s in stems]
     entry: dict[str, Any] = {"articles": len(stems), "files": []}
-    if options.audio is not None:
-        pieces = [
-            Piece(a.headline, outdir / f"{s}.mp3", outdir / f"{s}.chapters.json")
-            for a, s in zip(articles, stems, strict=True)
-        ]
-        audio = audio_edition(pieces, outdir, title, options.audio.bitrate)
+    audio_formats = options.writer_formats("audio")
+    if options.audio is not None and audio_formats:
+        pieces = [piece(a.headline, outdir / s) for a, s in zip(articles, stems, strict=True)]
+        audio = audio_edition(pieces, outdir, title, options.audio.bitrate, audio_formats)
         entry["files"] += [p.name for p in audio.files]
         entry["duration"] = round(audio.duration, 3)
         entry["chapters"] = sum(len(a.sections) for a in audio.articles)
-    if options.braille is not None:
-        braille = braille_edition(articles, outdir, title, options.braille)
+    if options.braille is not None and options.writer_formats("braille"):
+        braille = braille_edition(
+            articles, outdir, title, options.braille, options.writer_formats("braille")
+        )
         entry["files"] += [p.name for p in braille.files]
         entry["pages"] = braille.pages
         entry["starts"] = list(braille.starts)

@@ -43,7 +43,7 @@ class Entry:
     files: tuple[str, ...]
     metrics: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
-    redo: tuple[str, ...] = ()  # writers that failed: the next run runs only these again
+    redo: tuple[str, ...] = ()  # formats that failed: the next run makes only these again
     outputs: dict[str, str] = field(default_factory=dict)  # mp3, brf ... -> rendered / failed
 
 

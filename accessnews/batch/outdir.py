@@ -1,12 +1,12 @@
 """OUTDIR belongs to one batch at a time; what a killed run left half-written is cleared.
 
 Writers write to a hidden temporary name (`.NAME.XXXXXXXX.accessnews.tmp`, or a
-`.accessnews-XXXXXXXX` folder holding LAME's `audio.mp3` and `lame.log`) and rename; a kill can
-leave those behind. Only this tool's own leftovers are removed, and only where it was writing:
-the folders of the articles the manifest says were started and never finished, and the
-batch's own files at the top of OUTDIR. OUTDIR is never walked, so a user's `.session.tmp` or
-`.accessnews-cache/` beside the outputs is never touched. Holding an exclusive lock on OUTDIR
-makes the clearing safe: no other batch can be writing there.
+`.accessnews-XXXXXXXX` folder holding an encoder's output and log, or the narration's PCM)
+and rename; a kill can leave those behind. Only this tool's own leftovers are removed, and
+only where it was writing: the folders of the articles the manifest says were started and
+never finished, and the batch's own files at the top of OUTDIR. OUTDIR is never walked, so a
+user's `.session.tmp` or `.accessnews-cache/` beside the outputs is never touched. Holding an
+exclusive lock on OUTDIR makes the clearing safe: no other batch can be writing there.
 """
 
 from __future__ import annotations
@@ -22,9 +22,10 @@ from ..errors import AccessnewsError
 from ..fileio import TEMP_SUFFIX, ensure_folder
 
 LOCK_NAME = ".accessnews-batch.lock"
-# The encoder's working folder (tempfile's 8 random characters) and the only files it holds.
+# An encoder's or the narration's working folder (tempfile's 8 random characters) and the only
+# files they hold (speech/pipe.py, speech/writer.py, speech/m4b.py).
 _ENCODER_DIR = re.compile(r"\.accessnews-[a-z0-9_]{8}")
-_ENCODER_FILES = frozenset({"audio.mp3", "lame.log"})
+_ENCODER_FILES = frozenset({"audio.mp3", "audio.m4a", "encoder.log", "narration.pcm"})
 _RANDOM = r"[a-z0-9_]{8}"  # what mkstemp puts between the prefix and the suffix
 
 

@@ -63,7 +63,7 @@ class _Run:
         self.report = Report(str(archive), str(outdir))
         self.manifest = Manifest(outdir)
         self.namer = Namer()
-        # index -> member, stem, hash and the entry of a partial render whose failed writers run
+        # index -> member, stem, hash and the entry of a partial render whose failed formats run
         self.in_flight: dict[int, tuple[str, str, str, Entry | None]] = {}
         self.stopped: str | None = None  # the machine's reason the batch stopped early
 
@@ -100,8 +100,8 @@ class _Run:
                 continue
             _, stem, _, entry = self.in_flight[index]
             self.manifest.start(stem)
-            writers = entry.redo if entry is not None else None
-            yield Task(index, member.name, member.data, outdir, stem, writers=writers)
+            formats = entry.redo if entry is not None else None
+            yield Task(index, member.name, member.data, outdir, stem, formats=formats)
 
     def render(self, backend: Backend, listener: Listener | None, total: int) -> None:
         """Render what needs it and put every member in the report, in completion order."""
@@ -133,7 +133,7 @@ class _Run:
         """Record a rendered or failed task in the manifest and as a report line."""
         name, stem, digest, previous = self.in_flight.pop(outcome.index)
         files, metrics, outputs = outcome.files, outcome.metrics, outcome.outputs
-        if previous is not None:  # only its failed writers ran: the others' outputs stand
+        if previous is not None:  # only its failed formats ran: the others' outputs stand
             files = tuple(dict.fromkeys(previous.files + files))
             metrics, outputs = previous.metrics | metrics, previous.outputs | outputs
         if outcome.environment is not None:  # the machine's fault: retried next run

@@ -35,7 +35,7 @@ class Task:
     outdir: str
     stem: str
     attempt: int = 0
-    writers: tuple[str, ...] | None = None  # only these (the ones that failed last time)
+    formats: tuple[str, ...] | None = None  # only these (the ones that failed last time)
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ class Outcome:
     seconds: float = 0.0
     lasting: bool = False  # the same input and options would fail the same way again
     outputs: dict[str, str] = field(default_factory=dict)  # mp3, brf ... -> rendered / failed
-    redo: tuple[str, ...] = ()  # writers that failed while the others wrote: run them again
+    redo: tuple[str, ...] = ()  # formats that failed while the others wrote: make them again
     environment: str | None = None  # the machine's reason (no space ...): retry, stop the batch
 
 
@@ -81,9 +81,9 @@ def _render(task: Task, options: RenderOptions) -> Outcome:
     target = outdir / task.stem
     article = load_article(task.name, options.language, data=task.data)
     renderer = renderer_for(options)
-    rendered = renderer.render(article, target.parent, target.name, only=task.writers)
+    rendered = renderer.render(article, target.parent, target.name, only=task.formats)
     files = rendered.files
-    if task.writers is None:  # a re-run of failed writers keeps the model it wrote before
+    if task.formats is None:  # a re-run of failed formats keeps the model it wrote before
         model = target.parent / f"{target.name}{MODEL_SUFFIX}"
         write_atomic(model, dumps(article))
         files.append(model)
@@ -97,7 +97,7 @@ def _render(task: Task, options: RenderOptions) -> Outcome:
     outputs = rendered.outputs()
     error = rendered.error()
     if error is not None:  # the other outputs are kept; the next run tries this one again
-        redo = tuple(rendered.failures)
+        redo = rendered.failed_formats()
         return Outcome(
             task.index, "failed", relative, metrics, str(error), outputs=outputs, redo=redo,
             environment=rendered.environment,

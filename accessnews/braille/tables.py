@@ -2,7 +2,9 @@
 
 The choices are data (tables.toml): per language, the table its braille authority uses for
 general text and why; languages liblouis has no usable table for, with the reason; tables whose
-back-translation is unusable; and the transcriber's note indicators of each braille code.
+back-translation is unusable; the transcriber's note indicators of each braille code; and the
+tables whose input is a reading of the print (Japanese kana), with the module that writes it.
+Tables accessnews ships (tables/, e.g. ja-tenji.utb) are named like liblouis' own.
 """
 
 from __future__ import annotations
@@ -11,11 +13,14 @@ import tomllib
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from ..data import data
 from ..errors import AccessnewsError, UsageError
 
 DATA = data(__package__, "tables.toml")
+# liblouis opens tables by file name: a real folder, which a regular install always has.
+SHIPPED = Path(str(data(__package__, "tables")))
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,7 @@ class Tables:
     one_way: dict[str, str]  # table -> why its back-translation is unusable
     notes: dict[str, tuple[str, str]]  # table -> transcriber's note indicators
     also: dict[str, str]  # further tables named in error messages
+    reading: dict[str, str]  # table -> module of this package that writes its input
 
     @property
     def choices(self) -> dict[str, str]:
@@ -54,7 +60,20 @@ def tables() -> Tables:
         one_way=data["one_way"],
         notes={table: (pair[0], pair[1]) for table, pair in data["note"].items()},
         also=data["also"],
+        reading=data["reading"],
     )
+
+
+def table_path(table: str) -> str:
+    """What liblouis is given for `table`: the file's path for a table accessnews ships, else
+    the name, which liblouis looks up among its installed tables."""
+    shipped = SHIPPED / table
+    return str(shipped) if shipped.is_file() else table
+
+
+def reading_module(table: str) -> str | None:
+    """The module whose `reading(text)` writes `table`'s input from print; None for print."""
+    return tables().reading.get(table)
 
 
 def one_way(table: str) -> str | None:

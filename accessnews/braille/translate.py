@@ -4,14 +4,17 @@ Translation runs in liblouis' dotsIO mode, so the output is dot patterns whateve
 a language's table carries; `cells` turns them into Braille ASCII. A character the table does not
 define would come out as a dots escape (`'\\x1f600/`): instead it is brailled as its Unicode name
 inside transcriber's note indicators, as a transcriber describes a print symbol braille lacks,
-and the writer reports it (undefined white space becomes a plain blank cell).
+and the writer reports it (undefined white space becomes a plain blank cell). A table whose
+input is a reading of the print (Japanese kana) gets the text through its reading first.
 """
 
 from __future__ import annotations
 
 import ctypes
+import importlib
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..errors import AccessnewsError, RenderError
@@ -23,7 +26,7 @@ except ImportError:  # liblouis has no wheel: its bindings are the distro's pyth
     raise RenderError(MISSING_LOUIS) from None
 from ..model import Inlines, Span, plain, spans_of
 from .cells import BRAILLE_ASCII
-from .tables import note_indicators, one_way
+from .tables import note_indicators, one_way, reading_module, table_path
 
 _DOTS_BASE = 0x8000  # dotsIO cells: 0x8000 | dot bits
 _SIX_DOTS = 0x3F
@@ -66,7 +69,7 @@ def liblouis_version() -> str:
 def is_installed_table(table: str) -> bool:
     """Whether liblouis can load `table` (any installed table, e.g. it-it-comp6.utb)."""
     try:
-        louis.checkTable([table])
+        louis.checkTable([table_path(table)])
     except RuntimeError:
         return False
     return True
@@ -79,7 +82,18 @@ def _back_translates(table: str) -> bool:
     function = louis.liblouis.lou_getTableInfo
     function.restype = ctypes.c_char_p
     function.argtypes = [ctypes.c_char_p, ctypes.c_char_p]
-    return function(table.encode(), b"direction") != b"forward" and one_way(table) is None
+    forward = function(table_path(table).encode(), b"direction") == b"forward"
+    return not forward and one_way(table) is None
+
+
+def _reading(table: str) -> Callable[[str], str] | None:
+    """The function that writes `table`'s input from print, where it is not print itself;
+    imported only when such a table is used (Japanese needs the optional extra `ja`)."""
+    module = reading_module(table)
+    if module is None:
+        return None
+    function: Callable[[str], str] = importlib.import_module(f".{module}", __package__).reading
+    return function
 
 
 def _physical(dots: str) -> str:
@@ -92,19 +106,26 @@ class Translator:
 
     def __init__(self, table: str) -> None:
         self.table = table
-        self._tables = [table]
+        self._tables = [table_path(table)]
         try:
             louis.checkTable(self._tables)
         except RuntimeError as error:
             raise AccessnewsError(f"liblouis cannot load braille table {table!r}") from error
         self.back_translates = _back_translates(table)
         self.note_open, self.note_close = note_indicators(table)
-        self._italic = _emphasis_class(table, "italic")
-        self._bold = _emphasis_class(table, "bold")
+        self._italic = _emphasis_class(self._tables[0], "italic")
+        self._bold = _emphasis_class(self._tables[0], "bold")
         self._defined: dict[str, bool] = {}
+        self._read = _reading(table)
+
+    def _input(self, spans: Inlines) -> Inlines:
+        """The spans as the table reads them: the print, or its reading (as one plain span:
+        a table that reads kana has no emphasis indicators)."""
+        return spans if self._read is None else spans_of(self._read(plain(spans)))
 
     def translate(self, spans: Inlines) -> str:
         """Contracted braille (Braille ASCII) of a span sequence, emphasis as typeforms."""
+        spans = self._input(spans)
         undefined = [char for char in set(plain(spans)) if not self._is_defined(char)]
         if not undefined:
             return self._cells(spans)
@@ -202,7 +223,7 @@ class Translator:
 
     def untranslatable(self, text: str, where: str) -> list[Untranslatable]:
         """Characters of `text` this table has no braille for (white space aside), once each."""
-        seen = dict.fromkeys(text)
+        seen = dict.fromkeys(plain(self._input(spans_of(text))))
         return [
             Untranslatable(char, where)
             for char in seen

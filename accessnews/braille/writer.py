@@ -7,6 +7,7 @@ brailled as its Unicode name in a transcriber's note and reported in the result,
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -28,7 +29,12 @@ PAGE_NUMBER_CHOICES = ("bottom", "top", "none")
 MIN_CELLS = 2 * CENTRE_MARGIN + NOTE.first + 7  # room for a centred word and a note's first word
 MIN_LINES = 1 + 2 + (1 + KEEP_LINES) + 1  # top furniture, heading + blank + kept lines, number
 DIFFERENCES_SHOWN = 40
-SELF_CHECK_WARNING = 0.95  # below this share of words back-translated, the result warns
+SELF_CHECK_WARNING = 0.95
+BRAILLE_FORMATS = (
+    "brf",
+    "pef",
+    "preview",
+)  # below this share of words back-translated, the result warns
 
 
 @dataclass(frozen=True)
@@ -130,8 +136,17 @@ class BrailleWriter:
             self._translators[table] = Translator(table)
         return self._translators[table]
 
-    def write(self, article: Article, outdir: Path, stem: str) -> BrailleResult:
-        """Translate, lay out, check and write the three braille files of one article."""
+    def write(
+        self,
+        article: Article,
+        outdir: Path,
+        stem: str,
+        formats: Sequence[str] = BRAILLE_FORMATS,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> BrailleResult:
+        """Translate, lay out, check and write the braille files of one article asked for in
+        `formats` (brf, pef, preview; the proof goes with the preview). `progress` is for the
+        render's protocol: brailling an article takes milliseconds, there is nothing to show."""
         translator = self._translator(table_for(self.options.table, article.language))
         style = style_for(translator, article.language)
         untranslatable = _untranslatable(article, translator, style)
@@ -159,11 +174,11 @@ class BrailleWriter:
             published=article.published,
             identifier=identifier(article.headline, *(block.id for block in article.blocks)),
         )
-        outputs = {
-            f"{stem}.brf": brf_bytes,
-            f"{stem}.pef": pef(pages, setup, meta),
-            f"{stem}.braille.txt": preview(pages).encode("utf-8"),
-        }
+        outputs = {f"{stem}.brf": brf_bytes} if "brf" in formats else {}
+        if "pef" in formats:
+            outputs[f"{stem}.pef"] = pef(pages, setup, meta)
+        if "preview" in formats:
+            outputs[f"{stem}.braille.txt"] = preview(pages).encode("utf-8")
         result = BrailleResult(
             [],
             len(pages),
@@ -173,7 +188,7 @@ class BrailleWriter:
             untranslatable,
             tuple(filter(None, [style.labels.warning(article)])),
         )
-        if self.options.proof:
+        if self.options.proof and "preview" in formats:
             text = ProofText(
                 article.headline,
                 article.language,

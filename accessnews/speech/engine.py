@@ -58,6 +58,21 @@ class EngineVoice:
     languages: tuple[str, ...]
 
 
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Where each sentence of `text` starts and ends (the engine's own sentence rules), without
+    the spaces between them; a text of spaces has none."""
+    spans = []
+    start = 0
+    for boundary in [*_SENTENCE_END.finditer(text), None]:
+        end = boundary.start() if boundary else len(text)
+        stripped = text[start:end]
+        if stripped.strip():
+            left = start + len(stripped) - len(stripped.lstrip())
+            spans.append((left, start + len(stripped.rstrip())))
+        start = boundary.end() if boundary else end
+    return spans
+
+
 def pieces(text: str, limit: int = MAX_PIECE) -> Iterator[str]:
     """`text` cut into pieces of at most `limit` characters, at sentence ends where possible."""
     piece = ""

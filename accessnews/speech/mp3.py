@@ -13,22 +13,18 @@ each CHAP in chronological order.
 
 from __future__ import annotations
 
-import contextlib
-import io
-import queue
 import shutil
 import subprocess
-import tempfile
-import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # mutagen is imported where tags are built: after synthesis, while LAME ends
     from mutagen.id3 import CHAP, CTOC, Frame
 
 from ..errors import RenderError
-from .loudness import MAX_TRUE_PEAK_DBTP, TARGET_LUFS, LoudnessStream
+from .loudness import MAX_TRUE_PEAK_DBTP, TARGET_LUFS
+from .pipe import LoudnessTarget, PipeEncoder
 
 _NO_OFFSET = 0xFFFFFFFF  # CHAP byte offsets unused: times are authoritative
 TOC_ID = "toc"
@@ -150,94 +146,30 @@ def lame_version() -> str:
     return words[0] if words else "unknown"
 
 
-class Encoder:
-    """LAME fed from a queue by a thread, so encoding and the loudness stage overlap synthesis.
+def lame_command(sample_rate: int, bitrate: int, out: Path) -> list[str]:
+    """LAME reading raw mono PCM on stdin, writing CBR MP3 to `out`."""
+    lame = shutil.which("lame")
+    if lame is None:
+        raise RenderError("LAME is not installed (apt package `lame`; run ./dev setup)")
+    khz = f"{sample_rate / 1000:g}"
+    return [lame, "--quiet", "-r", "-s", khz, "--bitwidth", "16", "--signed", "--little-endian",
+            "-m", "m", "-b", str(bitrate), "-q", str(LAME_QUALITY), "--noreplaygain", "-",
+            str(out)]  # fmt: skip
 
-    Mono MP3 at the engine's native sample rate; `finish()` returns the MP3 bytes. The audio
-    keeps its length to the sample, so times counted on the PCM written hold in the MP3.
-    """
+
+class Encoder(PipeEncoder):
+    """Mono MP3 at the engine's native sample rate; `finish()` returns the MP3 bytes. The audio
+    keeps its length to the sample, so times counted on the PCM written hold in the MP3."""
 
     def __init__(self, sample_rate: int, bitrate: int, workdir: Path) -> None:
-        lame = shutil.which("lame")
-        if lame is None:
-            raise RenderError("LAME is not installed (apt package `lame`; run ./dev setup)")
-        self._dir = tempfile.TemporaryDirectory(dir=workdir, prefix=".accessnews-")
-        self._out = Path(self._dir.name) / "audio.mp3"
-        self._log = Path(self._dir.name) / "lame.log"
-        khz = f"{sample_rate / 1000:g}"
-        with self._log.open("wb") as log:  # a file, so LAME never blocks on a full pipe
-            self._process = subprocess.Popen(
-                [lame, "--quiet", "-r", "-s", khz, "--bitwidth", "16", "--signed",
-                 "--little-endian", "-m", "m", "-b", str(bitrate), "-q", str(LAME_QUALITY),
-                 "--noreplaygain", "-", str(self._out)],
-                stdin=subprocess.PIPE,
-                stderr=log,
-            )  # fmt: skip
-        # Bounded, so a fast producer waits for LAME instead of holding all the PCM in memory.
-        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=32)
         overshoot = OVERSHOOT_DB.get(bitrate, OVERSHOOT_DB_FROM_32_KBPS)
-        self._loudness = LoudnessStream(
-            sample_rate,
-            self._send,
-            target=TARGET_LUFS - LAME_LEVEL_DB,
-            ceiling=MAX_TRUE_PEAK_DBTP - 0.5 - overshoot - LAME_LEVEL_DB,
+        super().__init__(
+            lambda out: lame_command(sample_rate, bitrate, out),
+            "mp3",
+            workdir,
+            LoudnessTarget(
+                sample_rate,
+                target=TARGET_LUFS - LAME_LEVEL_DB,
+                ceiling=MAX_TRUE_PEAK_DBTP - 0.5 - overshoot - LAME_LEVEL_DB,
+            ),
         )
-        self._alive = True
-        self._failure: Exception | None = None  # raised in the feeder, re-raised by finish
-        self._feeder = threading.Thread(target=self._feed, daemon=True)
-        self._feeder.start()
-
-    def _feed(self) -> None:
-        assert self._process.stdin is not None
-        try:
-            while (chunk := self._queue.get()) is not None:
-                if self._alive:
-                    self._loudness.write(chunk)
-            if self._alive:
-                self._loudness.finish()
-        except Exception as error:  # a bug: finish() raises it; drain, or write() would block
-            self._failure, self._alive = error, False
-            while self._queue.get() is not None:
-                pass
-        with contextlib.suppress(BrokenPipeError):  # closing flushes into a dead pipe
-            self._process.stdin.close()
-
-    def _send(self, pcm: bytes) -> None:
-        assert self._process.stdin is not None
-        try:
-            self._process.stdin.write(pcm)
-        except BrokenPipeError:  # LAME died: finish() reports it; keep draining the queue
-            self._alive = False
-
-    def write(self, pcm: bytes) -> None:
-        self._queue.put(pcm)
-
-    def finish_into(self, out: BinaryIO) -> None:
-        """Wait for LAME and copy the encoded audio into `out` (streamed: editions are long)."""
-        self._queue.put(None)
-        self._feeder.join()
-        try:
-            if self._failure is not None:
-                self._process.kill()
-                raise self._failure
-            if self._process.wait() != 0:
-                message = self._log.read_text(errors="replace").strip().splitlines()
-                raise RenderError(f"LAME failed: {message[-1] if message else 'no message'}")
-            with self._out.open("rb") as audio:
-                shutil.copyfileobj(audio, out)
-        finally:
-            self._dir.cleanup()
-
-    def finish(self) -> bytes:
-        """Wait for LAME; the MP3 bytes."""
-        buffer = io.BytesIO()
-        self.finish_into(buffer)
-        return buffer.getvalue()
-
-    def abort(self) -> None:
-        """Stop LAME and remove its files (after a synthesis error)."""
-        self._process.kill()
-        self._queue.put(None)
-        self._feeder.join()
-        self._process.wait()
-        self._dir.cleanup()

@@ -4,33 +4,62 @@ Writers never clean text; this module only decides how clean text is *said*: the
 "By ..." line, "Image: caption." for figures (never the credit), "X posted on DATE: ..." for
 embedded posts, announced or voiced quotations, numbered list items, and the per-language
 normalisation rules (language.py) for what espeak-ng reads badly. Each utterance keeps the id
-of the block it came from, so audio can be traced back to the model.
+of the block it came from, so audio can be traced back to the model, and its sentences: each a
+slice of the display text paired with what is said for it (the engine's sentence rules cut both;
+an announcement's words join the first sentence, its closing words the last), so the narration
+can time every sentence and DAISY or EPUB can highlight it.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Protocol
 
 from ..dates import parse_date
 from ..model import Article, Block, Embed, Figure, Heading, ListBlock, Paragraph, Quote, plain
+from .engine import sentence_spans
 from .language import Language
 
 META_HEADLINE = "meta-headline"
 META_BYLINE = "meta-byline"
 META_STANDFIRST = "meta-standfirst"
 _ENDS_SENTENCE = re.compile(r"[.!?…:;]['\"’”)]*$")
+_MARK = "\x00"  # stands for the text inside an announcement's phrase, to find its two sides
+
+
+class Phrase(Protocol):
+    """An announcement around a text: the language's phrase with every other value given."""
+
+    def __call__(self, *, text: str) -> str: ...
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence: where it is in the display text, and what the engine says for it."""
+
+    start: int
+    end: int
+    spoken: str
 
 
 @dataclass(frozen=True)
 class Utterance:
-    """One block's speech: its id, kind (for pauses and chapters), display text, spoken text."""
+    """One block's speech: its id, kind (for pauses and chapters), display text, spoken text,
+    and the sentences the spoken text is said in (one when the text has no sentence end)."""
 
     block_id: str
     kind: str
     title: str
     text: str
     quoted: bool = False
+    sentences: tuple[Sentence, ...] = ()
+
+    def said(self) -> tuple[Sentence, ...]:
+        """The sentences to synthesise: at least one, so an empty text still has its place."""
+        return self.sentences or (Sentence(0, len(self.title), self.text),)
 
     @property
     def is_block(self) -> bool:
@@ -78,7 +107,7 @@ class SpokenForm:
 
     def metadata(self, article: Article) -> tuple[Utterance, ...]:
         said = [
-            Utterance(META_HEADLINE, "headline", article.headline, self._line(article.headline))
+            _utterance(META_HEADLINE, "headline", article.headline, self._part(article.headline))
         ]
         parts = []
         if article.bylines:
@@ -88,12 +117,13 @@ class SpokenForm:
             parts.append(_sentence(date))
         byline = " ".join(parts)
         if byline:
-            said.append(Utterance(META_BYLINE, "byline", byline, self.say(byline)))
-        if article.standfirst:
             said.append(
-                Utterance(
-                    META_STANDFIRST, "paragraph", article.standfirst, self._line(article.standfirst)
-                )
+                _utterance(META_BYLINE, "byline", byline, self._part(byline, line=self.say))
+            )
+        if article.standfirst:
+            standfirst = article.standfirst
+            said.append(
+                _utterance(META_STANDFIRST, "paragraph", standfirst, self._part(standfirst))
             )
         return tuple(said)
 
@@ -101,48 +131,101 @@ class SpokenForm:
         lang = self.lang
         match block:
             case Heading():
-                return Utterance(block.id, "heading", block.text, self._line(block.text))
+                return _utterance(block.id, "heading", block.text, self._part(block.text))
             case Figure():
-                caption = self.say(plain(block.caption)).strip().rstrip(".")
-                text = (
-                    lang.phrase("image_labelled", label=self.say(block.label), caption=caption)
-                    if block.label
-                    else lang.phrase("image", caption=caption)
+                label = self.say(block.label) if block.label else None
+                caption = plain(block.caption)
+                return _utterance(
+                    block.id,
+                    "figure",
+                    block.text,
+                    self._part(
+                        caption,
+                        len(block.text) - len(caption),
+                        lambda *, text: (
+                            lang.phrase("image_labelled", label=label or "", caption=text)
+                            if label
+                            else lang.phrase("image", caption=text)
+                        ),
+                        line=lambda text: self.say(text).strip(),
+                    ),
                 )
-                return Utterance(block.id, "figure", block.text, text)
             case Embed():
                 handle = f"@{block.handle}" if block.handle else ""
                 who = self.say(block.author or handle) or lang.phrase("someone")
                 date = _date(block.date, lang)
-                values = {"who": who, "text": self._line(block.text)}
-                text = (
-                    lang.phrase("posted", date=date, **values)
-                    if date
-                    else lang.phrase("posted_undated", **values)
+                return _utterance(
+                    block.id,
+                    "embed",
+                    block.text,
+                    self._part(
+                        block.text,
+                        phrase=lambda *, text: (
+                            lang.phrase("posted", date=date, who=who, text=text)
+                            if date
+                            else lang.phrase("posted_undated", who=who, text=text)
+                        ),
+                    ),
+                    quoted=self.quote_voice,
                 )
-                return Utterance(block.id, "embed", block.text, text, quoted=self.quote_voice)
             case Quote():
-                return Utterance(
-                    block.id, "quote", block.text, self._quote(block), self.quote_voice
+                return _utterance(
+                    block.id,
+                    "quote",
+                    block.text,
+                    self._part(block.text, phrase=self._quote(block)),
+                    quoted=self.quote_voice,
                 )
             case ListBlock():
-                items = [self._line(plain(item)) for item in block.items]
-                if block.ordered:
-                    items = [
-                        lang.phrase("item", number=str(n), text=t) for n, t in enumerate(items, 1)
-                    ]
-                return Utterance(block.id, "list", block.text, " ".join(items))
+                sentences: list[Sentence] = []
+                offset = 0
+                for number, item in enumerate(map(plain, block.items), start=1):
+                    numbered = functools.partial(lang.phrase, "item", number=str(number))
+                    sentences += self._part(item, offset, numbered if block.ordered else None)
+                    offset += len(item) + 1  # the line break between items in `block.text`
+                return _utterance(block.id, "list", block.text, sentences)
             case Paragraph():
-                return Utterance(block.id, "paragraph", block.text, self._line(block.text))
+                return _utterance(block.id, "paragraph", block.text, self._part(block.text))
         raise TypeError(f"no spoken form for {type(block).__name__}")
 
     def _line(self, text: str) -> str:
         return _sentence(self.say(text))
 
-    def _quote(self, block: Quote) -> str:
-        text = self._line(block.text)
+    def _part(
+        self,
+        text: str,
+        offset: int = 0,
+        phrase: Phrase | None = None,
+        line: Callable[[str], str] | None = None,
+    ) -> list[Sentence]:
+        """The sentences of `text` (found at `offset` in the display text), each said by `line`
+        (default: the rules, closed as a sentence), inside an announcement's `phrase` if any."""
+        spans = sentence_spans(text) or [(0, len(text))]
+        said = [(line or self._line)(text[start:end]) for start, end in spans]
+        if phrase is not None:
+            before, _, after = phrase(text=_MARK).partition(_MARK)
+            last = said[-1].rstrip(".") if after.startswith(".") else said[-1]
+            said[-1] = last + after
+            said[0] = before + said[0]
+        return [
+            Sentence(offset + start, offset + end, spoken.strip())
+            for (start, end), spoken in zip(spans, said, strict=True)
+        ]
+
+    def _quote(self, block: Quote) -> Phrase:
+        """How a quotation's text is announced: by its phrase, or by the quote voice."""
         if self.quote_voice:
-            return f"{self._line(block.cite)} {text}" if block.cite else text
+            cite = self._line(block.cite) if block.cite else None
+            return lambda *, text: f"{cite} {text}" if cite else text
         if block.cite:
-            return self.lang.phrase("quote_cite", cite=self.say(block.cite), text=text)
-        return self.lang.phrase("quote", text=text)
+            return functools.partial(self.lang.phrase, "quote_cite", cite=self.say(block.cite))
+        return functools.partial(self.lang.phrase, "quote")
+
+
+def _utterance(
+    block_id: str, kind: str, display: str, sentences: list[Sentence], quoted: bool = False
+) -> Utterance:
+    """An utterance said sentence by sentence: its spoken text is theirs, joined."""
+    spoken = " ".join(s.spoken for s in sentences if s.spoken)
+    first = replace(sentences[0], start=0)  # a figure's label belongs to its first sentence
+    return Utterance(block_id, kind, display, spoken, quoted, (first, *sentences[1:]))

@@ -1,26 +1,31 @@
-"""The audio writer: a clean Article -> STEM.mp3 (chapters, tags) + JSON and WebVTT chapters.
+"""The audio writer: a clean Article -> one Narration -> every audio format asked for.
 
-One speech engine serves every article the writer renders. Each utterance's audio is appended
-at a known sample position, so a chapter starts exactly where its first block's audio begins;
-the timeline is checked to hold audio for every block of the model before anything is written.
+One speech engine serves every article the writer renders. The narration (narrate.py) times
+every block and sentence to the sample, so a chapter starts exactly where its first block's
+audio begins; it is checked to hold audio for every block of the model before anything is
+written. Its PCM lives in a scratch folder beside the outputs until every serialiser has run.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+import contextlib
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..errors import RenderError, UsageError
-from ..fileio import write_atomic
+from ..errors import AccessnewsError, RenderError, UsageError
+from ..fileio import environmental
 from ..model import Article
 from .chapters import plan_chapters, words
-from .engine import SAMPLE_WIDTH, EngineVoice, SpeechEngine
+from .engine import EngineVoice, SpeechEngine
 from .language import Language, language_for
-from .mp3 import Chapter, Encoder, Tags, id3_tag
-from .scripts import voice_for_script
-from .spoken import SpokenForm, Utterance
-from .voices import VoiceProfile, load_profiles, select_profile, voice_warning
+from .mp3 import Chapter
+from .narrate import Narrator
+from .narration import Narration
+from .serialise import AudioJob, AudioSerialiser, serialiser
+from .spoken import SpokenForm
+from .voices import load_profiles, select_profile, voice_warning
 
 RATE_RANGE = range(80, 451)  # what espeak-ng accepts, words per minute
 # MPEG-2 Layer III bitrates: the only ones for espeak-ng's native 22,050 Hz
@@ -63,6 +68,7 @@ class AudioResult:
     voice: str = ""
     speech: float = 0.0  # seconds of synthesised speech, without the pauses between blocks
     warnings: tuple[str, ...] = ()  # "block id: what the speech self-check doubted"
+    failed: dict[str, str] = field(default_factory=dict)  # format -> why it was not written
 
     def summary(self) -> str:
         chapters = f"{self.chapters} chapter{'s' if self.chapters != 1 else ''}"
@@ -78,16 +84,6 @@ class AudioResult:
         return "\n".join(lines)
 
 
-@dataclass(frozen=True)
-class _Timeline:
-    """Where each utterance's audio starts and how long it is, in samples."""
-
-    starts: tuple[int, ...]
-    lengths: tuple[int, ...]
-    total: int
-    warnings: tuple[str, ...] = ()  # "block id: doubt" for audio kept despite the self-check
-
-
 def _language_warnings(no_voice: str | None, lang: Language, language: str) -> tuple[str, ...]:
     """What the listener should know about the article's language: no voice, no speech data."""
     found: tuple[str, ...] = (no_voice,) if no_voice else ()
@@ -97,15 +93,6 @@ def _language_warnings(no_voice: str | None, lang: Language, language: str) -> t
             "and numbers, dates and symbols are read as the voice reads them",
         )
     return found
-
-
-def _description(article: Article) -> str:
-    """The ID3 comment, which podcast apps show as the episode's description: the standfirst
-    and, for a page read from the web, its address; never a local path."""
-    parts = [article.standfirst or article.headline]
-    if article.source and article.source.startswith(("http://", "https://")):
-        parts.append(f"Source: {article.source}")
-    return "\n".join(parts)
 
 
 class AudioWriter:
@@ -132,8 +119,14 @@ class AudioWriter:
         article: Article,
         outdir: Path,
         stem: str,
+        formats: Sequence[str] = ("mp3",),
         progress: Callable[[int, int], None] | None = None,
     ) -> AudioResult:
+        """Narrate `article` once and serialise the narration in every audio format asked for.
+
+        A serialiser that fails is reported in the result's `failed`, and the others still
+        write; a failure of synthesis itself fails them all.
+        """
         if self._engine is None:
             raise RenderError("AudioWriter.write called outside its `with` block")
         profile = select_profile(self._profiles, self.options.voice, article.language, self._voices)
@@ -144,133 +137,88 @@ class AudioWriter:
         rate = self.options.rate or profile.rate
         outdir = Path(outdir)
         outdir.mkdir(parents=True, exist_ok=True)
-        # LAME first: it starts up in its own process while the spoken form is computed here.
-        encoder = Encoder(self._engine.sample_rate, self.options.bitrate, outdir)
-        try:
-            lang = language_for(article.language)
-            form = SpokenForm(lang, profile.lexicon, bool(profile.quote_voice))
-            utterances = form.article(article)
-            plan = plan_chapters(utterances, rate)
-            timeline = self._synthesize(
-                utterances, {c.first for c in plan}, profile, rate, encoder, progress
-            )
-            _check_every_block(article, utterances, timeline)
-            to_ms = 1000 / self._engine.sample_rate
-            starts = [round(timeline.starts[c.first] * to_ms) for c in plan]
-            ends = starts[1:] + [round(timeline.total * to_ms)]
-            chapters = [
-                Chapter(f"chp{n}", start, end, c.title, utterances[c.first].block_id)
-                for n, (c, start, end) in enumerate(zip(plan, starts, ends, strict=True))
-            ]
-            # The tag and sidecars depend on the timeline only: build them while LAME is
-            # still encoding the last of the audio (its tail is most of a short render).
-            contents = self._file_contents(article, stem, chapters, lang.iso639_2, profile)
-        except BaseException:
-            encoder.abort()
-            raise
-        audio = encoder.finish()
-        files = self._write_files(outdir, stem, audio, contents)
+        lang = language_for(article.language)
+        job = AudioJob(
+            article, outdir, stem, self._engine.sample_rate, self.options.bitrate,
+            lang.iso639_2, profile.voice,
+        )  # fmt: skip
+        with tempfile.TemporaryDirectory(dir=outdir, prefix=".accessnews-") as scratch:
+            # Encoders first: they start up in their own processes while the spoken form is
+            # computed here.
+            serialisers, failed = _start(formats, job)
+            try:
+                form = SpokenForm(lang, profile.lexicon, bool(profile.quote_voice))
+                utterances = form.article(article)
+                plan = plan_chapters(utterances, rate)
+                pcm_path = Path(scratch) / "narration.pcm"
+                with pcm_path.open("wb") as pcm_file:
+                    sinks = [pcm_file.write, *(s.feed for s in serialisers.values())]
+                    spoken = Narrator(self._engine, profile, rate, sinks).narrate(
+                        article, utterances, plan, pcm_path, progress
+                    )
+                narration = spoken.narration
+                _check_every_block(article, narration)
+            except BaseException:
+                for started in serialisers.values():
+                    started.abort()
+                raise
+            files = _serialise(serialisers, narration, failed)
         return AudioResult(
             files=files,
-            duration=timeline.total / self._engine.sample_rate,
-            chapters=len(chapters),
+            duration=narration.seconds(narration.total),
+            chapters=len(narration.chapters),
             words=sum(words(u.text) for u in utterances),
-            chapter_list=tuple(chapters),
+            chapter_list=narration.chapters,
             voice=profile.name,
-            speech=sum(timeline.lengths) / self._engine.sample_rate,
-            warnings=(*_language_warnings(no_voice, lang, article.language), *timeline.warnings),
+            speech=narration.seconds(spoken.speech),
+            warnings=(*_language_warnings(no_voice, lang, article.language), *spoken.warnings),
+            failed=failed,
         )
 
-    def _synthesize(
-        self,
-        utterances: tuple[Utterance, ...],
-        chapter_starts: set[int],
-        profile: VoiceProfile,
-        rate: int,
-        encoder: Encoder,
-        progress: Callable[[int, int], None] | None,
-    ) -> _Timeline:
-        """Speak every utterance into the encoder, with the profile's pauses between them."""
-        assert self._engine is not None
-        per_ms = self._engine.sample_rate / 1000
-        blocks_total = sum(u.is_block for u in utterances)
-        blocks_done = 0
-        starts: list[int] = []
-        lengths: list[int] = []
-        warnings: list[str] = []
-        position = 0
-        if progress:
-            progress(0, blocks_total)
-        for index, utterance in enumerate(utterances):
-            settings = profile.settings(rate, quoted=utterance.quoted)
-            self._engine.use(voice_for_script(utterance.text, settings))
-            doubts: list[str] = []
-            pcm = self._engine.speak(utterance.text, doubts)
-            warnings += [f"{utterance.block_id}: {doubt}" for doubt in doubts]
-            starts.append(position)
-            lengths.append(len(pcm) // SAMPLE_WIDTH)
-            position += len(pcm) // SAMPLE_WIDTH
-            encoder.write(pcm)
-            if index + 1 < len(utterances):
-                pause_ms = (
-                    profile.pauses.chapter
-                    if index + 1 in chapter_starts
-                    else profile.pauses.after(utterance.kind)
-                )
-                silence = round(pause_ms * per_ms)
-                encoder.write(bytes(silence * SAMPLE_WIDTH))
-                position += silence
-            if utterance.is_block:
-                blocks_done += 1
-                if progress:
-                    progress(blocks_done, blocks_total)
-        return _Timeline(tuple(starts), tuple(lengths), position, tuple(warnings))
 
-    def _file_contents(
-        self,
-        article: Article,
-        stem: str,
-        chapters: list[Chapter],
-        language: str,
-        profile: VoiceProfile,
-    ) -> tuple[bytes, str, str]:
-        """The MP3's ID3 tag, the JSON chapters and the WebVTT chapters."""
-        from .sidecars import chapters_json, chapters_vtt  # after synthesis, while LAME ends
-
-        artist = ", ".join(article.bylines) or None
-        tags = Tags(
-            title=article.headline,
-            artist=artist,
-            album=article.publication,
-            date=article.published,
-            language=language,
-            comment=_description(article),
-            length_ms=chapters[-1].end_ms,
-            encoder=f"accessnews (espeak-ng voice {profile.voice}, LAME)",
-        )
-        return (
-            id3_tag(tags, chapters),
-            chapters_json(chapters, article.headline, artist),
-            chapters_vtt(chapters),
-        )
-
-    def _write_files(
-        self, outdir: Path, stem: str, audio: bytes, contents: tuple[bytes, str, str]
-    ) -> list[Path]:
-        tag, json_text, vtt_text = contents
-        paths = [outdir / f"{stem}.mp3", outdir / f"{stem}.chapters.json"]
-        paths.append(outdir / f"{stem}.chapters.vtt")
-        write_atomic(paths[0], tag + audio)
-        write_atomic(paths[1], json_text)
-        write_atomic(paths[2], vtt_text)
-        return paths
+@contextlib.contextmanager
+def _recorded(name: str, failed: dict[str, str]) -> Iterator[None]:
+    """Record in `failed` why format `name` failed (its error, or the machine's reason)."""
+    try:
+        yield
+    except AccessnewsError as error:
+        failed[name] = str(error)
+    except OSError as error:
+        cause = environmental(error)
+        if cause is None:
+            raise  # not the machine: a bug, with its traceback
+        failed[name] = f"{cause} ({error.filename or error})"
 
 
-def _check_every_block(
-    article: Article, utterances: tuple[Utterance, ...], timeline: _Timeline
-) -> None:
-    """Fail loudly unless every block id of the model has audio in the timeline."""
-    voiced = {u.block_id for u, n in zip(utterances, timeline.lengths, strict=True) if n > 0}
+def _start(
+    formats: Sequence[str], job: AudioJob
+) -> tuple[dict[str, AudioSerialiser], dict[str, str]]:
+    """A serialiser per format, and why the ones that cannot start (no encoder) failed; with
+    none started there is nothing to synthesise for, and the first failure is raised."""
+    started: dict[str, AudioSerialiser] = {}
+    failed: dict[str, str] = {}
+    for name in formats:
+        with _recorded(name, failed):
+            started[name] = serialiser(name, job)
+    if not started and failed:
+        raise RenderError(next(iter(failed.values())))
+    return started, failed
+
+
+def _serialise(
+    serialisers: dict[str, AudioSerialiser], narration: Narration, failed: dict[str, str]
+) -> list[Path]:
+    """Each format's files; a format that fails is recorded in `failed`, the next still written."""
+    files: list[Path] = []
+    for name, serialiser_ in serialisers.items():
+        with _recorded(name, failed):
+            files += serialiser_.finish(narration)
+    return files
+
+
+def _check_every_block(article: Article, narration: Narration) -> None:
+    """Fail loudly unless every block id of the model has audio in the narration."""
+    voiced = {block.block_id for block in narration.blocks if block.end > block.start}
     missing = [block.id for block in article.blocks if block.id not in voiced]
     if missing:
         raise RenderError(f"no audio for {len(missing)} block(s): {', '.join(missing[:5])}")

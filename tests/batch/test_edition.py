@@ -174,3 +174,36 @@ def test_a_long_edition_is_split_into_volumes_at_article_boundaries(
     # Editions carry the running head (the edition's title) on an article's later pages.
     heads = [page[0].strip() for pages in volumes for page in pages[3:]]
     assert any(row.startswith(head) for row in heads)
+
+
+@pytest.mark.parametrize("formats", [("mp3", "m4b"), ("m4b", "pef")])
+def test_m4b_edition(tmp_path: Path, articles: dict, formats: tuple[str, ...]) -> None:
+    """edition.m4b holds every section of every article as flat chapters, read back by mutagen;
+    with the MP3 too they share the section times, and without it the articles' own M4B
+    chapters are used. The braille edition writes only the braille formats asked for."""
+    from mutagen.mp4 import MP4
+
+    chosen = {name: articles[name] for name in ("a.txt", "news/b.md")}
+    out = tmp_path / "out"
+    options = RenderOptions(audio=AudioOptions(), braille=BrailleOptions(), formats=formats)
+    report = run_batch(
+        write_zip(tmp_path / "day.zip", chosen), out, options, BatchSettings(jobs=1, edition=True)
+    )
+    assert not report.failed, report.summary()
+    edition = json.loads((out / "report.json").read_text())["edition"]
+    if "mp3" in formats:
+        assert edition["files"][:4] == [
+            "edition.mp3", "edition.chapters.json", "edition.chapters.vtt", "edition.m4b",
+        ]  # fmt: skip
+    else:  # only what was asked for: no MP3, no BRF, no proof
+        assert edition["files"] == ["edition.m4b", "edition.pef"]
+    m4b = MP4(out / "edition.m4b")
+    titles = [c.title for c in m4b.chapters]
+    own = [c.title for stem in ("a", "news/b") for c in MP4(out / f"{stem}.m4b").chapters]
+    assert titles == own and m4b.tags is not None and m4b.tags["©gen"] == ["Speech"]
+    starts = [round(c.start * 1000) for c in m4b.chapters]
+    assert starts == sorted(starts) and starts[0] == 0
+    assert abs(m4b.info.length - edition["duration"]) < 0.2
+    if "mp3" in formats:
+        sections = sorted(ID3(out / "edition.mp3").getall("CHAP"), key=lambda c: c.start_time)
+        assert [c.start_time for c in sections] == starts

@@ -228,3 +228,32 @@ def test_an_audio_failure_keeps_the_braille_and_is_retried(
     again = json.loads((out / "report.json").read_text())["members"][0]
     assert set(again["outputs"].values()) == {"rendered"}
     assert (out / "a.mp3").stat().st_size > 0
+
+
+def test_a_failed_format_alone_is_made_again(
+    tmp_path: Path, articles: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without ffmpeg the M4B fails while the MP3 (LAME) from the same narration is written;
+    the next run, ffmpeg back, makes the M4B only and leaves the MP3 as it was."""
+    import shutil
+
+    from accessnews.speech.writer import AudioOptions
+
+    options = RenderOptions(audio=AudioOptions(), formats=("mp3", "m4b"))
+    archive = write_zip(tmp_path / "day.zip", {"a.txt": articles["a.txt"]})
+    out, tools = tmp_path / "out", tmp_path / "bin"
+    tools.mkdir()
+    (tools / "lame").symlink_to(shutil.which("lame") or "lame")
+    with monkeypatch.context() as patched:
+        patched.setenv("PATH", str(tools))  # LAME, but no ffmpeg
+        run_batch(archive, out, options, BatchSettings(jobs=1, time_limit=60))
+    member = json.loads((out / "report.json").read_text())["members"][0]
+    assert member["status"] == "failed" and "m4b: ffmpeg is not installed" in member["error"]
+    assert member["outputs"] == {"mp3": "rendered", "chapters": "rendered", "m4b": "failed"}
+    kept = {name: (out / name).stat().st_mtime_ns for name in ("a.mp3", "a.chapters.json")}
+    report = run_batch(archive, out, options, BatchSettings(jobs=1, time_limit=60))
+    assert _statuses(out) == {"a.txt": "rendered"} and not report.failed
+    assert {name: (out / name).stat().st_mtime_ns for name in kept} == kept  # not redone
+    again = json.loads((out / "report.json").read_text())["members"][0]
+    assert again["outputs"] == {"mp3": "rendered", "chapters": "rendered", "m4b": "rendered"}
+    assert {"a.mp3", "a.m4b", "a.model.json"} <= set(again["files"])

@@ -181,7 +181,7 @@ def test_every_language_with_labels_has_every_label() -> None:
 def test_edition_contents_title_is_in_the_edition_language(
     language: str, title: str, tmp_path: Path
 ) -> None:
-    from accessnews.batch.edition_braille import braille_edition
+    from accessnews.braille.edition import braille_edition
 
     article = labelled_article(language)
     braille_edition([article], tmp_path, "Edition", BrailleOptions())

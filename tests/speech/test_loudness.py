@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from accessnews.batch.edition_audio import Piece, audio_edition
 from accessnews.model import Article
+from accessnews.speech.edition import Piece, audio_edition
 from accessnews.speech.loudness import (
     SAMPLE_WIDTH,
     GatingBlocks,
@@ -96,9 +96,7 @@ def test_every_language_lands_at_minus_19_lufs_under_minus_1_dbtp(rendered, lang
 
 
 def test_the_edition_lands_there_too(rendered, tmp_path):
-    pieces = [
-        Piece(language, result.files[0], result.files[1]) for language, result in rendered.items()
-    ]
+    pieces = [Piece(language, result.files[0]) for language, result in rendered.items()]
     edition = audio_edition(pieces, tmp_path, "Loudness edition", 64)
     _check(edition.files[0])
 

@@ -88,3 +88,42 @@ def test_spanish_and_french_phrases():
 def test_a_published_date_time_is_said_as_a_date():
     article = Article("H", (paragraph("Text."),), published="2026-10-14T22:40:00+01:00")
     assert spoken(article)[META_BYLINE] == "14 October 2026."
+
+
+def _pairs(utterance) -> list[tuple[str, str]]:
+    return [(utterance.title[s.start : s.end], s.spoken) for s in utterance.sentences]
+
+
+def test_sentences_pair_display_slices_with_what_is_said():
+    """The engine's sentence rules cut the display text ("3.5" is no sentence end); each
+    sentence is said by the language's rules, and an announcement wraps the whole block."""
+    form = SpokenForm(language_for("en"))
+    text = "Prices rose 3.5 per cent. Nobody expected it! Shops said so"
+    assert _pairs(form.block(paragraph(text))) == [
+        ("Prices rose 3.5 per cent.", "Prices rose 3.5 per cent."),
+        ("Nobody expected it!", "Nobody expected it!"),
+        ("Shops said so", "Shops said so."),
+    ]
+    quote = Quote(spans_of("It works. It is cheap."), cite="the mayor")
+    assert _pairs(form.block(quote)) == [
+        ("It works.", "the mayor said: It works."),
+        ("It is cheap.", "It is cheap. End of quote."),
+    ]
+    figure = Figure(spans_of("The old crossing. At dusk."), label="Bridge", credit="Getty")
+    said = form.block(figure)
+    assert _pairs(said) == [
+        ("Bridge: The old crossing.", "Image: Bridge. The old crossing."),
+        ("At dusk.", "At dusk."),
+    ]
+    assert said.text == "Image: Bridge. The old crossing. At dusk."
+
+
+def test_every_sentence_of_every_block_is_said_in_order():
+    """Joined, the sentences are the utterance's spoken text; their slices cover the display
+    text in order, leaving out only the spaces between them (and a list's line breaks)."""
+    for utterance in SpokenForm(language_for("en"), quote_voice=True).article(feature_article()):
+        assert " ".join(s.spoken for s in utterance.sentences) == utterance.text
+        slices = "".join(utterance.title[s.start : s.end] for s in utterance.sentences)
+        assert "".join(slices.split()) == "".join(utterance.title.split())
+        starts = [s.start for s in utterance.sentences]
+        assert starts == sorted(starts) and starts[0] == 0

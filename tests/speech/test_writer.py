@@ -16,8 +16,9 @@ from accessnews.model import Article, Paragraph, spans_of
 from accessnews.speech.chapters import MAX_SECONDS, MIN_SECONDS
 from accessnews.speech.engine import MAX_PIECE
 from accessnews.speech.language import language_for
+from accessnews.speech.narration import Narration, SpokenBlock
 from accessnews.speech.spoken import SpokenForm
-from accessnews.speech.writer import AudioOptions, AudioWriter, _check_every_block, _Timeline
+from accessnews.speech.writer import AudioOptions, AudioWriter, _check_every_block
 
 from .conftest import Rendered
 from .probe import decode_errors, decoded_samples, ffprobe
@@ -144,13 +145,17 @@ def test_thirty_thousand_characters_give_audio_matching_the_text(rendered_long, 
     assert all(MIN_SECONDS * 0.7 <= s <= MAX_SECONDS * 1.3 for s in lengths)
 
 
-def test_a_block_without_audio_fails_loudly(rendered_feature):
+def test_a_block_without_audio_fails_loudly(rendered_feature, tmp_path):
     article = rendered_feature.article
     utterances = SpokenForm(language_for("en")).article(article)
-    lengths = tuple(0 if u.block_id == article.blocks[2].id else 100 for u in utterances)
-    timeline = _Timeline(tuple(range(len(utterances))), lengths, 1000)
+    blocks = tuple(
+        SpokenBlock(u.block_id, u.kind, 0, 100 * n, 100 * n + 50, ())
+        for n, u in enumerate(utterances)
+        if u.block_id != article.blocks[2].id
+    )
+    narration = Narration(22050, 100 * len(utterances), blocks, (), "en", tmp_path / "x.pcm")
     with pytest.raises(RenderError, match=article.blocks[2].id):
-        _check_every_block(article, utterances, timeline)
+        _check_every_block(article, narration)
 
 
 def test_block_that_gives_no_audio_fails_loudly_and_leaves_no_files(tmp_path):

@@ -11,10 +11,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..braille.brf import brf
-from ..braille.formats import article_groups
-from ..braille.labels import labels_for
-from ..braille.layout import (
+from ..fileio import write_atomic
+from ..model import Article
+from .brf import brf
+from .formats import article_groups
+from .labels import labels_for
+from .layout import (
     BLANK,
     NUMBER_GAP,
     Group,
@@ -24,13 +26,11 @@ from ..braille.layout import (
     paginate,
     wrap,
 )
-from ..braille.pef import PefMeta, identifier, pef_volumes
-from ..braille.proof import ProofText, prints_of, proof_volumes
-from ..braille.tables import table_for
-from ..braille.translate import Translator
-from ..braille.writer import BrailleOptions, page_setup, style_for
-from ..fileio import write_atomic
-from ..model import Article
+from .pef import PefMeta, identifier, pef_volumes
+from .proof import ProofText, prints_of, proof_volumes
+from .tables import table_for
+from .translate import Translator
+from .writer import BRAILLE_FORMATS, BrailleOptions, page_setup, style_for
 
 GUIDE_DOT = '"'  # dot 5 in Braille ASCII: the guide dots leading to a contents page number
 RUNOVER = 3  # contents entries are 1-3 paragraphs
@@ -188,11 +188,16 @@ def _title_page(
 
 
 def braille_edition(
-    articles: Sequence[Article], outdir: Path, title: str, options: BrailleOptions
+    articles: Sequence[Article],
+    outdir: Path,
+    title: str,
+    options: BrailleOptions,
+    formats: Sequence[str] = BRAILLE_FORMATS,
 ) -> BrailleEdition:
-    """Write the edition's braille into `outdir`: edition.brf (edition-N.brf, one per volume, when
-    it is longer than options.volume_pages), edition.pef (one volume element per volume) and,
-    unless left out, edition.proof.html. The articles carry the edition's title as running head."""
+    """Write the edition's braille in `formats` into `outdir`: edition.brf (edition-N.brf, one
+    per volume, when it is longer than options.volume_pages), edition.pef (one volume element
+    per volume) and, with the preview unless left out, edition.proof.html. The articles carry
+    the edition's title as running head."""
     tables = _Tables(options.table)
     main = tables.for_language(articles[0].language)
 
@@ -232,14 +237,17 @@ def braille_edition(
         identifier=identifier(title, *(a.headline for a in articles)),
     )
     several = len(volumes) > 1
-    files = [
-        outdir / f"edition{f'-{n}' if several else ''}.brf" for n in range(1, len(volumes) + 1)
-    ]
-    for path, pages in zip(files, volumes, strict=True):
-        write_atomic(path, brf(pages))
-    files.append(outdir / "edition.pef")
-    write_atomic(files[-1], pef_volumes(volumes, plain, meta))
-    if options.proof:
+    files: list[Path] = []
+    if "brf" in formats:
+        files += [
+            outdir / f"edition{f'-{n}' if several else ''}.brf" for n in range(1, 1 + len(volumes))
+        ]
+        for path, pages in zip(files, volumes, strict=True):
+            write_atomic(path, brf(pages))
+    if "pef" in formats:
+        files.append(outdir / "edition.pef")
+        write_atomic(files[-1], pef_volumes(volumes, plain, meta))
+    if options.proof and "preview" in formats:
         prints = {"contents": word or ""}
         prints.update((f"contents-{n}", a.headline) for n, a in enumerate(articles))
         for item in laid:
