@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .errors import InputError, UsageError
 
+STDIN = "-"  # the input name that means standard input (clean, render)
 # Temporary files end with this, so that a batch can recognise its own leftovers and no one
 # else's (`.story.mp3.k3j4abcd.accessnews.tmp`).
 TEMP_SUFFIX = ".accessnews.tmp"
@@ -138,6 +139,16 @@ def ensure_folder(folder: Path) -> None:
 
 
 _KINDS = {stat.S_IFIFO: "a named pipe", stat.S_IFCHR: "a device", stat.S_IFBLK: "a device"}
+
+
+def read_stdin(cap: int) -> bytes:
+    """Standard input, up to `cap` bytes (a pipe from curl, a here-document)."""
+    import sys
+
+    data = sys.stdin.buffer.read(cap + 1)
+    if len(data) > cap:
+        raise InputError(f"standard input: too large for an article (limit {cap / 1e6:.0f} MB)")
+    return data
 
 
 def read_regular(path: Path, cap: int, name: str) -> bytes:

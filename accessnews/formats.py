@@ -7,7 +7,9 @@ speech/serialise.py) and one entry here.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from .errors import UsageError
 
@@ -16,18 +18,26 @@ from .errors import UsageError
 class Format:
     writer: str  # the writer that makes it: "audio" (from the narration) or "braille"
     outputs: tuple[str, ...]  # its names in report.json's per-output status
+    suffixes: tuple[str, ...]  # its files, STEM + suffix (what `render` will not overwrite)
     module: str = ""  # an audio format's serialiser module
 
 
 FORMATS: dict[str, Format] = {
-    "mp3": Format("audio", ("mp3", "chapters"), "accessnews.speech.mp3_format"),
-    "m4b": Format("audio", ("m4b",), "accessnews.speech.m4b"),
-    "daisy": Format("audio", ("daisy",), "accessnews.talkingbook.daisy"),
-    "epub": Format("audio", ("epub",), "accessnews.talkingbook.epub"),
-    "transcript": Format("audio", ("transcript",), "accessnews.feed.captions"),
-    "brf": Format("braille", ("brf",)),
-    "pef": Format("braille", ("pef",)),
-    "preview": Format("braille", ("preview",)),
+    "mp3": Format(
+        "audio",
+        ("mp3", "chapters"),
+        (".mp3", ".chapters.json", ".chapters.vtt"),
+        "accessnews.speech.mp3_format",
+    ),
+    "m4b": Format("audio", ("m4b",), (".m4b",), "accessnews.speech.m4b"),
+    "daisy": Format("audio", ("daisy",), (".daisy",), "accessnews.talkingbook.daisy"),
+    "epub": Format("audio", ("epub",), (".epub",), "accessnews.talkingbook.epub"),
+    "transcript": Format(
+        "audio", ("transcript",), (".transcript.vtt",), "accessnews.feed.captions"
+    ),
+    "brf": Format("braille", ("brf",), (".brf",)),
+    "pef": Format("braille", ("pef",), (".pef",)),
+    "preview": Format("braille", ("preview",), (".braille.txt", ".proof.html")),
 }
 DEFAULT_FORMATS = ("mp3", "brf", "pef", "preview")
 ALL = "all"
@@ -48,3 +58,9 @@ def parse_formats(text: str) -> tuple[str, ...]:
 def of_writer(formats: tuple[str, ...], writer: str) -> tuple[str, ...]:
     """The formats among `formats` that `writer` makes."""
     return tuple(name for name in formats if FORMATS[name].writer == writer)
+
+
+def existing_outputs(outdir: Path, stem: str, formats: Iterable[str]) -> list[Path]:
+    """The files of `formats` for `stem` that are in `outdir` already."""
+    paths = (outdir / f"{stem}{suffix}" for name in formats for suffix in FORMATS[name].suffixes)
+    return [path for path in paths if path.exists()]

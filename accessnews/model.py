@@ -8,6 +8,7 @@ a braille page and a JSON entry can point at the same block.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 
 
 @dataclass(frozen=True)
@@ -136,14 +137,33 @@ def block_id(position: int, block: Block) -> str:
     return f"b{position:03d}-{digest}"
 
 
+class DroppedKind(StrEnum):
+    """The kinds of removed item in the audit trail (the JSON contract lists them, README)."""
+
+    BOILERPLATE = "boilerplate"  # a site's line: subscribe prompts, share buttons, "Read more"
+    CAPTION_PREFIX = "caption prefix"  # "Image caption" before a caption
+    CONTROL_CHARACTERS = "control characters"  # invisible characters removed from the text
+    EMBED = "embed"  # an embedded post or frame without text
+    EMBED_ATTRIBUTION = "embed attribution"  # part of a post's attribution with no field
+    EMBED_LINK = "embed link"  # a post's t.co or pic.twitter.com link
+    ENCODING = "encoding"  # a line repaired from a mixed character encoding
+    IMAGE = "image"  # an image with no caption or alt text, or outside the article
+    IMAGE_CREDIT = "image credit"  # a photographer's or agency's credit
+    METADATA = "metadata"  # a byline, date or label line taken into the model's fields
+    PAGE_CHROME = "page chrome"  # navigation, sidebars, teasers of other stories
+
+
 @dataclass(frozen=True)
 class Dropped:
     """One thing the cleaner removed: what kind, the text, why, and where it stood."""
 
-    kind: str
+    kind: str  # a DroppedKind; a plain string is checked and converted
     text: str
     reason: str
     where: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", DroppedKind(self.kind))
 
 
 @dataclass(frozen=True)

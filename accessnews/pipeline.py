@@ -1,10 +1,11 @@
-"""Source to clean model: the one path every command and writer takes to an Article."""
+"""Source to clean model: the one route every command, the batch and the API take to an Article."""
 
 from __future__ import annotations
 
 from .clean import clean
+from .fileio import STDIN, read_stdin
 from .model import Article
-from .read import read_bytes, read_source
+from .read import MAX_INPUT_BYTES, read_bytes, read_source
 from .read.language import identify
 
 
@@ -14,12 +15,18 @@ def prepare(article: Article, language: str | None = None) -> Article:
     return identify(clean(article), language)
 
 
-def load_article(source: str, language: str | None = None, *, public_only: bool = False) -> Article:
-    """Read `source` (a path or an http(s) URL) and prepare it (`public_only`: see
-    `read_source`)."""
+def load_article(
+    source: str,
+    language: str | None = None,
+    *,
+    public_only: bool = False,
+    data: bytes | None = None,
+) -> Article:
+    """Read `source` and prepare it: a path, an http(s) URL, `-` for standard input, or, with
+    `data`, the name of bytes already in hand (an archive member). `public_only`: see
+    `read_source`."""
+    if data is None and source == STDIN:
+        source, data = "<stdin>", read_stdin(MAX_INPUT_BYTES)
+    if data is not None:
+        return prepare(read_bytes(data, name=source), language)
     return prepare(read_source(source, public_only=public_only), language)
-
-
-def load_member(data: bytes, name: str, language: str | None = None) -> Article:
-    """Read an archive member's bytes and prepare them."""
-    return prepare(read_bytes(data, name=name), language)

@@ -6,12 +6,17 @@ from typing import TextIO
 
 
 class Progress:
-    """A status line that is shown only when the stream is a terminal."""
+    """A status line, shown when `enabled`, or when None and the stream is a terminal (a
+    screen reader on a terminal reads every line: -q and --no-progress turn it off)."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, enabled: bool | None = None) -> None:
         self._stream = stream
-        self._enabled = stream.isatty()
+        self._enabled = stream.isatty() if enabled is None else enabled
         self._label = ""
+
+    @property
+    def enabled(self) -> bool:
+        return self._enabled
 
     def status(self, label: str) -> None:
         self._label = label

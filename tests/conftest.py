@@ -18,6 +18,17 @@ SEED = SHARED / "seeds" / "000_3af8e3a32a6fdc5a.txt"
 PEF_SCHEMA_DIR = SHARED / "pef"
 
 
+@pytest.fixture(autouse=True)
+def no_user_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> Path:
+    """Every test (and the commands it runs) sees an empty config folder and no ACCESSNEWS_*
+    variables, so a developer's own config.toml never changes a result."""
+    config = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    for name in [name for name in os.environ if name.startswith("ACCESSNEWS_")]:
+        monkeypatch.delenv(name)
+    return config / "accessnews"
+
+
 @pytest.fixture
 def samples_dir() -> Path:
     return SAMPLES

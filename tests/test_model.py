@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from accessnews.model import (
     Article,
     Dropped,
+    DroppedKind,
     Embed,
     Figure,
     Heading,
@@ -61,7 +63,8 @@ articles = st.builds(
     language=st.sampled_from(["en", "en-GB", "es", "fr"]),
     source=optional_text,
     dropped=st.lists(
-        st.builds(Dropped, kind=text, text=text, reason=text, where=text), max_size=3
+        st.builds(Dropped, kind=st.sampled_from(DroppedKind), text=text, reason=text, where=text),
+        max_size=3,
     ).map(tuple),
 )
 
@@ -97,3 +100,9 @@ def test_figure_text_excludes_its_credit() -> None:
     assert block["text"] == "Vigil: People lit candles"
     assert block["credit"] == "REUTERS"
     assert "REUTERS" not in block["text"]
+
+
+def test_dropped_kinds_are_the_enum_and_unknown_kinds_are_bugs() -> None:
+    assert Dropped("image credit", "PA", "agency").kind is DroppedKind.IMAGE_CREDIT
+    with pytest.raises(ValueError):
+        Dropped("gossip", "x", "y")

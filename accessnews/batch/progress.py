@@ -18,10 +18,12 @@ def _clock(seconds: float) -> str:
 class BatchProgress:
     """Articles done / total, failures and an ETA from the pace of the articles rendered so far."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, enabled: bool | None = None) -> None:
+        """`enabled`: see Progress. Off by -q or --no-progress, nothing is printed; off because
+        stderr is no terminal, one log line per article."""
         self._stream = stream
-        self._line = Progress(stream)
-        self._tty = stream.isatty()
+        self._line = Progress(stream, enabled)
+        self._off = enabled is False
         self._started = time.monotonic()
         self._failed = 0
 
@@ -29,11 +31,13 @@ class BatchProgress:
         self._failed += line.status == "failed"
         elapsed = time.monotonic() - self._started
         eta = elapsed / done * (total - done) if done else 0.0
-        if self._tty:
+        if self._line.enabled:
             self._line.status(
                 f"{done}/{total} done, {self._failed} failed, "
                 f"elapsed {_clock(elapsed)}, ETA {_clock(eta)}  {line.member}"
             )
+            return
+        if self._off:
             return
         detail = line.error or line.reason or f"{line.seconds:.1f} s"
         print(f"[{done}/{total}] {line.status} {line.member} ({detail})", file=self._stream)

@@ -168,6 +168,21 @@ def _backend(options: RenderOptions, settings: BatchSettings, on_start: OnStart 
     return LocalPool(options, jobs, settings.time_limit, on_start)
 
 
+def plan_batch(
+    archive: Path, outdir: Path, options: RenderOptions, settings: BatchSettings = BatchSettings()
+) -> Iterator[str]:
+    """`batch --dry-run`: one line per member, what a run would do with it (render, skip as
+    unchanged or unreadable, fail), decided as a run decides; nothing is written."""
+    run = _Run(archive, outdir, options, settings.limits)
+    for index, member in enumerate(members(archive, settings.limits, exclude=outdir)):
+        line = run._settled(index, member)
+        if line is None:
+            yield f"render {member.name} -> {outdir / run.in_flight.pop(index)[1]}.*"
+        else:
+            verb = {"failed": "fail", "skipped": "skip"}[line.status]
+            yield f"{verb} {member.name} ({line.error or line.reason})"
+
+
 def run_batch(
     archive: Path,
     outdir: Path,

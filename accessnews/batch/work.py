@@ -17,7 +17,7 @@ from typing import Any
 from ..errors import AccessnewsError
 from ..fileio import environmental, write_atomic
 from ..model_json import dumps
-from ..pipeline import load_member
+from ..pipeline import load_article
 from ..render import Renderer, RenderOptions
 
 # Result fields copied into the report (each writer has some of them).
@@ -79,7 +79,7 @@ def _metric(value: Any) -> Any:
 def _render(task: Task, options: RenderOptions) -> Outcome:
     outdir = Path(task.outdir)
     target = outdir / task.stem
-    article = load_member(task.data, task.name, options.language)
+    article = load_article(task.name, options.language, data=task.data)
     renderer = renderer_for(options)
     rendered = renderer.render(article, target.parent, target.name, only=task.formats)
     files = rendered.files

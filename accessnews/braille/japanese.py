@@ -15,12 +15,12 @@ import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
+from ..data import data
 from ..errors import AccessnewsError
 
-DATA = Path(__file__).resolve().parent / "japanese.toml"
+DATA = data(__package__, "japanese.toml")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 _NAKATEN = re.compile("・(?=.)")
 _SMALL_KANA = set("ぁぃぅぇぉゃゅょゎァィゥェォャュョヮ")

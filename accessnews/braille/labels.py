@@ -6,11 +6,11 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
+from ..data import data
 from ..model import Article, Embed, Figure
 
-DATA = Path(__file__).resolve().parent / "labels.toml"
+DATA = data(__package__, "labels.toml")
 NEUTRAL = "neutral"
 
 

@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ..errors import AccessnewsError
+from ..data import data
+from ..errors import AccessnewsError, UsageError
 
-DATA = Path(__file__).resolve().parent / "tables.toml"
-SHIPPED = Path(__file__).resolve().parent / "tables"
+DATA = data(__package__, "tables.toml")
+# liblouis opens tables by file name: a real folder, which a regular install always has.
+SHIPPED = Path(str(data(__package__, "tables")))
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,7 @@ def table_for(table: str | None, language: str) -> str:
         from .translate import is_installed_table  # liblouis only when a table is named
 
         if table not in tables().choices and not is_installed_table(table):
-            raise AccessnewsError(
+            raise UsageError(
                 f"unknown braille table {table!r}; choose one of: {describe_choices()}, "
                 "or any table installed with liblouis (/usr/share/liblouis/tables)"
             )

@@ -17,9 +17,13 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-import louis
-
 from ..errors import AccessnewsError, RenderError
+from . import MISSING_LOUIS
+
+try:
+    import louis
+except ImportError:  # liblouis has no wheel: its bindings are the distro's python3-louis
+    raise RenderError(MISSING_LOUIS) from None
 from ..model import Inlines, Span, plain, spans_of
 from .cells import BRAILLE_ASCII
 from .tables import note_indicators, one_way, reading_module, table_path
@@ -56,6 +60,10 @@ def _emphasis_class(table: str, name: str) -> int:
     function.restype = ctypes.c_ushort
     function.argtypes = [ctypes.c_char_p, ctypes.c_char_p]
     return int(function(table.encode(), name.encode()))
+
+
+def liblouis_version() -> str:
+    return str(louis.version())
 
 
 def is_installed_table(table: str) -> bool:

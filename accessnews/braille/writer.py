@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..errors import AccessnewsError, RenderError
+from ..errors import RenderError, UsageError
 from ..fileio import write_atomic
 from ..model import Article
 from .brf import brf
@@ -49,17 +49,18 @@ class BrailleOptions:
     volume_pages: int = 70  # an edition longer than this is split into volumes
 
     def __post_init__(self) -> None:
+        """Values a user can get wrong are usage errors (exit 2), raised before any work."""
         if self.cells < MIN_CELLS:
-            raise AccessnewsError(f"--cells {self.cells} is too small: at least {MIN_CELLS}")
+            raise UsageError(f"cells {self.cells} is too small: at least {MIN_CELLS}")
         if self.lines < MIN_LINES:
-            raise AccessnewsError(f"--lines {self.lines} is too small: at least {MIN_LINES}")
+            raise UsageError(f"lines {self.lines} is too small: at least {MIN_LINES}")
         if self.table is not None:
             table_for(self.table, "en")  # unknown names fail here, listing the choices
         if self.volume_pages < 1:
-            raise AccessnewsError(f"volume_pages {self.volume_pages}: at least 1")
+            raise UsageError(f"volume_pages {self.volume_pages}: at least 1")
         if self.page_numbers not in PAGE_NUMBER_CHOICES:
-            raise AccessnewsError(
-                f"--page-numbers {self.page_numbers!r}: choose {', '.join(PAGE_NUMBER_CHOICES)}"
+            raise UsageError(
+                f"page numbers {self.page_numbers!r}: choose {', '.join(PAGE_NUMBER_CHOICES)}"
             )
 
 

@@ -6,12 +6,11 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
+from ..data import data
 from ..errors import UsageError
 
-DATA = Path(__file__).resolve().parent / "embossers.toml"
-DEFAULT_CELLS, DEFAULT_LINES = 40, 25  # without an embosser: BANA's 11x11.5 in page
+DATA = data(__package__, "embossers.toml")
 
 
 @dataclass(frozen=True)
@@ -82,12 +81,16 @@ def profile(spec: str) -> Profile:
 
 
 def geometry(
-    spec: str | None, cells: int | None, lines: int | None, interpoint: bool
-) -> tuple[int, int, bool]:
-    """Cells, lines and interpoint for render and batch: what is given on the command line, else
-    the embosser's paper (and its interpoint), else BANA's 40x25 on one side."""
+    spec: str | None, cells: int | None, lines: int | None, interpoint: bool | None
+) -> tuple[int | None, int | None, bool | None]:
+    """Cells, lines and interpoint for render and batch: what is given, else the embosser's paper
+    (and its interpoint), else None: BrailleOptions' own defaults (BANA's 40x25, one side)."""
     if spec is None:
-        return cells or DEFAULT_CELLS, lines or DEFAULT_LINES, interpoint
+        return cells, lines, interpoint
     chosen = profile(spec)
-    chosen.check_interpoint(interpoint)
-    return cells or chosen.paper.cells, lines or chosen.paper.lines, interpoint or chosen.interpoint
+    chosen.check_interpoint(bool(interpoint))
+    return (
+        cells or chosen.paper.cells,
+        lines or chosen.paper.lines,
+        chosen.interpoint if interpoint is None else interpoint,
+    )

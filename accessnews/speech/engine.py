@@ -26,7 +26,7 @@ from typing import Any
 
 import pyttsx3
 
-from ..errors import AccessnewsError, RenderError
+from ..errors import AccessnewsError, RenderError, UsageError
 from .engines import DEFAULT_ENGINE, engine_spec
 from .engines.spec import EngineSpec
 from .memory_driver import SAMPLE_WIDTH
@@ -213,7 +213,7 @@ class SpeechEngine:
     def check_rate(self, rate: int) -> None:
         """Refuse a rate the engine cannot honour, naming the range it can."""
         if rate not in self.rates:
-            raise AccessnewsError(
+            raise UsageError(
                 f"--rate {rate} is out of range for {self.spec.label}; "
                 f"use {self.rates.start}-{self.rates.stop - 1}"
             )

@@ -25,6 +25,11 @@ from .memory_driver import SAMPLE_WIDTH, MemoryDriver, Rendered
 BUFFER_MS = 500  # audio per callback: fewer Python calls than espeak-ng's default 60 ms
 
 
+def espeak_version() -> str:
+    """The espeak-ng library's version ("1.51"), for `accessnews --version`."""
+    return bytes(_espeak.Info(None)).decode("ascii", "replace")
+
+
 class _Library:
     """espeak-ng's process-wide state: initialised once, one callback for the process lifetime.
 

@@ -14,10 +14,11 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache, partial
-from pathlib import Path
 from typing import Any
 
-LANG_DIR = Path(__file__).resolve().parent / "lang"
+from ..data import data
+
+LANG_DIR = data(__package__, "lang")
 NEUTRAL = "und"  # lang/und.toml: no generated words, for languages without their own file
 _FIELD = re.compile(r"\{(?:([a-z_]+):)?(\d+(?::\d+)*)\}")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z0-9])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[0-9])(?=[A-Za-z])|_+")

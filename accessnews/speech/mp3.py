@@ -14,6 +14,7 @@ each CHAP in chronological order.
 from __future__ import annotations
 
 import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -133,6 +134,16 @@ def tag_bytes(frames: list[Frame], padding: int = 256) -> bytes:
 def id3_tag(tags: Tags, chapters: list[Chapter]) -> bytes:
     """The article's tag: metadata, then one top-level CTOC, then CHAPs in time order."""
     return tag_bytes(_frames(tags, chapters))
+
+
+def lame_version() -> str:
+    """LAME's version ("3.100"), for `accessnews --version`; "not installed" without it."""
+    lame = shutil.which("lame")
+    if lame is None:
+        return "not installed"
+    banner = subprocess.run([lame, "--version"], capture_output=True, text=True).stdout
+    words = banner.split("version", 1)[-1].split()
+    return words[0] if words else "unknown"
 
 
 def lame_command(sample_rate: int, bitrate: int, out: Path) -> list[str]:

@@ -9,11 +9,11 @@ import unicodedata
 from collections import Counter
 from dataclasses import replace
 from functools import cache
-from pathlib import Path
 
+from ..data import data
 from .engine import VoiceSettings
 
-SCRIPT_VOICES = Path(__file__).resolve().parent / "scripts.toml"
+SCRIPT_VOICES = data(__package__, "scripts.toml")
 _KANA = ("HIRAGANA", "KATAKANA")
 
 

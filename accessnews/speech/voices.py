@@ -1,5 +1,5 @@
-"""Voice profiles: data in voices/*.toml (engine, engine voice, prosody, pauses, quote voice,
-lexicon).
+"""Voice profiles: data in accessnews/voices/*.toml (engine, engine voice, prosody, pauses,
+quote voice, lexicon).
 
 A profile is picked by name (`--voice`) or by the article's language among the profiles of the
 engine that reads it; profiles are never constants in code, so a new voice or a pronunciation
@@ -8,26 +8,18 @@ fix is a data edit.
 
 from __future__ import annotations
 
-import sys
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from importlib.resources.abc import Traversable
 from typing import Any, TypeVar
 
-from ..errors import AccessnewsError
+from ..data import data, tomls
+from ..errors import AccessnewsError, UsageError
 from .engine import EngineVoice, SpeechEngine, VoiceSettings
 from .engines import DEFAULT_ENGINE, ENGINES, engine_spec
 
-
-def _voices_dir() -> Path:
-    """voices/ beside the package in a checkout, else where a wheel install puts it."""
-    checkout = Path(__file__).resolve().parents[2] / "voices"
-    installed = Path(sys.prefix) / "share" / "accessnews" / "voices"
-    return checkout if checkout.is_dir() or not installed.is_dir() else installed
-
-
-VOICES_DIR = _voices_dir()
+VOICES_DIR = data("accessnews", "voices")  # package data: every install layout has it
 DEFAULT_PROFILE = "en-GB"
 T = TypeVar("T")
 
@@ -68,21 +60,22 @@ class VoiceProfile:
         return VoiceSettings(voice, rate or self.rate, self.pitch, self.volume)
 
 
-def _profile(path: Path) -> VoiceProfile:
+def _profile(path: Traversable) -> VoiceProfile:
     try:
-        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+        values: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+        name = path.name.removesuffix(".toml")
         profile = VoiceProfile(
-            name=path.stem,
-            description=data.get("description", path.stem),
-            languages=tuple(data.get("languages", ())),
-            voice=data["voice"],
-            rate=int(data["rate"]),
-            pitch=int(data.get("pitch", 50)),
-            volume=int(data.get("volume", 100)),
-            quote_voice=data.get("quote_voice"),
-            pauses=Pauses(**data.get("pauses", {})),
-            lexicon=tuple(data.get("lexicon", {}).items()),
-            engine=data.get("engine", DEFAULT_ENGINE),
+            name=name,
+            description=values.get("description", name),
+            languages=tuple(values.get("languages", ())),
+            voice=values["voice"],
+            rate=int(values["rate"]),
+            pitch=int(values.get("pitch", 50)),
+            volume=int(values.get("volume", 100)),
+            quote_voice=values.get("quote_voice"),
+            pauses=Pauses(**values.get("pauses", {})),
+            lexicon=tuple(values.get("lexicon", {}).items()),
+            engine=values.get("engine", DEFAULT_ENGINE),
         )
     except (
         AccessnewsError,
@@ -98,8 +91,8 @@ def _profile(path: Path) -> VoiceProfile:
     return profile
 
 
-def load_profiles(directory: Path = VOICES_DIR) -> dict[str, VoiceProfile]:
-    profiles = {path.stem: _profile(path) for path in sorted(directory.glob("*.toml"))}
+def load_profiles(directory: Traversable = VOICES_DIR) -> dict[str, VoiceProfile]:
+    profiles = {profile.name: profile for profile in map(_profile, tomls(directory))}
     if not profiles:
         raise AccessnewsError(f"no voice profiles found in {directory}")
     return profiles
@@ -158,7 +151,7 @@ def select_profile(
             return named
         if name.lower() in voices:
             return _engine_profile(voices[name.lower()], default, engine)
-        raise AccessnewsError(
+        raise UsageError(
             f"unknown voice {name!r}; use a profile ({', '.join(sorted(own))}) "
             f"or a {engine_spec(engine).label} voice id (see `accessnews voices`)"
         )

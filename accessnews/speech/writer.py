@@ -11,14 +11,14 @@ from __future__ import annotations
 import contextlib
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..errors import AccessnewsError, RenderError
+from ..errors import AccessnewsError, RenderError, UsageError
 from ..fileio import environmental
 from ..model import Article
 from .chapters import plan_chapters, words
-from .engines import engine_spec
+from .engines import ENGINES, engine_spec
 from .language import Language, language_for
 from .mp3 import Chapter
 from .narrate import Narrator
@@ -37,13 +37,21 @@ class AudioOptions:
     rate: int | None = None  # words per minute (the engine checks its range); None = profile's
     bitrate: int = 64  # kbps
     engine: tuple[str, ...] = ()  # engines by preference (speech/voicing.py); () = the profile's
+    # The user's own pronunciations (lexicon.toml): they win over the profile's for a word.
+    lexicon: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
-        for name in self.engine:
-            engine_spec(name)
+        """Values a user can get wrong are usage errors (exit 2), raised before any work. A
+        rate no engine asked for can speak fails here; the range of the engine that reads an
+        article is checked again when it opens (the neural voice's is narrower)."""
+        specs = [engine_spec(name) for name in self.engine] or list(ENGINES.values())
+        if self.rate is not None and not any(self.rate in spec.rates for spec in specs):
+            low = min(spec.rates.start for spec in specs)
+            high = max(spec.rates.stop for spec in specs) - 1
+            raise UsageError(f"rate {self.rate} is out of range; use {low}-{high}")
         if self.bitrate not in BITRATES:
-            raise AccessnewsError(
-                f"--bitrate {self.bitrate} is not an MP3 bitrate at 22-24 kHz; use one of "
+            raise UsageError(
+                f"bitrate {self.bitrate} is not an MP3 bitrate at 22-24 kHz; use one of "
                 + ", ".join(map(str, BITRATES))
             )
 
@@ -123,6 +131,9 @@ class AudioWriter:
             raise RenderError("AudioWriter.write called outside its `with` block")
         cast = self._voicing.cast(article)
         engine, profile = cast.engine, cast.profile
+        if self.options.lexicon:
+            lexicon = dict(profile.lexicon) | dict(self.options.lexicon)
+            profile = replace(profile, lexicon=tuple(lexicon.items()))
         rate = self.options.rate or profile.rate
         outdir = Path(outdir)
         outdir.mkdir(parents=True, exist_ok=True)

@@ -186,9 +186,9 @@ def test_a_drawn_rule_is_one_note_and_its_words_do_not_fail_the_self_check(
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        ({"cells": 12}, "--cells 12 is too small: at least 20"),
-        ({"lines": 4}, "--lines 4 is too small: at least 7"),
-        ({"page_numbers": "left"}, "--page-numbers 'left': choose bottom, top, none"),
+        ({"cells": 12}, "cells 12 is too small: at least 20"),
+        ({"lines": 4}, "lines 4 is too small: at least 7"),
+        ({"page_numbers": "left"}, "page numbers 'left': choose bottom, top, none"),
         ({"table": "nope.ctb"}, "unknown braille table 'nope.ctb'; choose one of: en-ueb-g2.ctb"),
     ],
 )

@@ -35,9 +35,10 @@ def test_bad_names_and_one_sided_models() -> None:
 
 
 def test_embosser_sets_render_geometry_unless_given() -> None:
-    assert geometry(None, None, None, False) == (40, 25, False)
-    assert geometry("juliet:letter", None, None, False) == (29, 23, True)
-    assert geometry("index-everest:a4", 26, None, False) == (26, 25, True)
+    assert geometry(None, None, None, None) == (None, None, None)  # BrailleOptions' defaults
+    assert geometry("juliet:letter", None, None, None) == (29, 23, True)
+    assert geometry("juliet:letter", None, None, False) == (29, 23, False)  # --no-interpoint
+    assert geometry("index-everest:a4", 26, None, None) == (26, 25, True)
 
 
 def test_render_with_embosser_fits_its_paper(tmp_path: Path) -> None:

@@ -7,12 +7,13 @@ import subprocess
 
 import pytest
 
+from accessnews.data import tomls
 from accessnews.speech.language import LANG_DIR, english_ordinal, language_for, roman_value
 from accessnews.speech.spoken import SpokenForm
 
 RULES = [
     pytest.param(language_for(code), rule, id=f"{code}-{rule.name}")
-    for code in sorted(p.stem for p in LANG_DIR.glob("*.toml"))
+    for code in sorted(p.name.removesuffix(".toml") for p in tomls(LANG_DIR))
     for rule in language_for(code).rules
 ]
 

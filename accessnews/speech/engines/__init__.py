@@ -6,7 +6,7 @@ imported when the engine is opened, so espeak-only runs never load numpy or onnx
 
 from __future__ import annotations
 
-from ...errors import AccessnewsError
+from ...errors import UsageError
 from .espeak import ESPEAK
 from .neural import NEURAL
 from .spec import EngineSpec
@@ -20,6 +20,6 @@ def engine_spec(name: str) -> EngineSpec:
     try:
         return ENGINES[name]
     except KeyError:
-        raise AccessnewsError(
+        raise UsageError(
             f"unknown speech engine {name!r}; use one of {', '.join(ENGINES)}"
         ) from None
