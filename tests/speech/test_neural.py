@@ -144,4 +144,4 @@ def test_cli_engine_option(tmp_path, capsys):
             "--force",
         ]
     )
-    assert "out of range for hibari-tts; use 85-330" in capsys.readouterr().err
+    assert "rate 400 is out of range; use 85-330" in capsys.readouterr().err
