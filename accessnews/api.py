@@ -93,8 +93,8 @@ def render(
     **settings: Unpack[Settings],
 ) -> Result:
     """Render an Article (or a text, a path, a URL, a document's bytes) in `formats` (mp3,
-    m4b, brf, pef, preview, as `--formats`). Without `outdir` the outputs are returned as bytes;
-    with it they are written there as STEM.* (STEM: `stem`, else the file's stem, else
+    m4b, brf, pef, preview, proof, as `--formats`). Without `outdir` the outputs are returned
+    as bytes; with it they are written there as STEM.* (STEM: `stem`, else the file's stem, else
     "article") and their paths returned. Raises UsageError for bad settings and RenderError
     when nothing could be written; a writer that failed while another wrote is in
     `result.report.failures`."""

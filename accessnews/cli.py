@@ -33,9 +33,9 @@ exit codes:
 
 SETTINGS_HELP = """\
 settings: flags win over environment variables (ACCESSNEWS_VOICE, ACCESSNEWS_RATE ...), which
-win over $XDG_CONFIG_HOME/accessnews/config.toml (keys: voice, rate, bitrate, braille_table,
-embosser, cells, lines, interpoint, page_numbers, running_head); pronunciations of your own go
-in lexicon.toml beside it."""
+win over $XDG_CONFIG_HOME/accessnews/config.toml (keys: voice, engine, rate, bitrate,
+braille_table, embosser, cells, lines, interpoint, page_numbers, running_head, volume_pages);
+pronunciations of your own go in lexicon.toml beside it."""
 
 EXAMPLES = {
     "clean": "example:\n  accessnews clean story.html --json > story.json\n"
@@ -267,6 +267,12 @@ def _add_render_options(parser: argparse.ArgumentParser) -> None:
         "--running-head",
         action=argparse.BooleanOptionalAction,
         help="headline on line 1 of later pages",
+    )
+    braille.add_argument(
+        "--volume-pages",
+        type=int,
+        metavar="N",
+        help="`batch --edition`: a braille edition longer than N pages is split into volumes",
     )
 
 

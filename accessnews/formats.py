@@ -37,9 +37,10 @@ FORMATS: dict[str, Format] = {
     ),
     "brf": Format("braille", ("brf",), (".brf",)),
     "pef": Format("braille", ("pef",), (".pef",)),
-    "preview": Format("braille", ("preview",), (".braille.txt", ".proof.html")),
+    "preview": Format("braille", ("preview",), (".braille.txt",)),
+    "proof": Format("braille", ("proof",), (".proof.html",)),
 }
-DEFAULT_FORMATS = ("mp3", "brf", "pef", "preview")
+DEFAULT_FORMATS = ("mp3", "brf", "pef", "preview", "proof")
 ALL = "all"
 
 

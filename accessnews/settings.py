@@ -52,6 +52,7 @@ SETTINGS = {
         Setting("interpoint", bool),
         Setting("page_numbers", str),
         Setting("running_head", bool),
+        Setting("volume_pages", int),
     )
 }
 _BOOLEANS = {"1": True, "true": True, "yes": True, "0": False, "false": False, "no": False}
@@ -187,6 +188,7 @@ def render_options(
             **_given(table=values.get("braille_table"), cells=cells, lines=lines),
             **_given(interpoint=interpoint, page_numbers=values.get("page_numbers")),
             **_given(running_head=values.get("running_head")),
+            **_given(volume_pages=values.get("volume_pages")),
         )
     return RenderOptions(
         audio=audio_options, braille=braille_options, language=language, formats=chosen

@@ -179,6 +179,20 @@ def test_formats_choose_the_outputs(tmp_path: Path) -> None:
     assert suffixes == {".mp3", ".json", ".vtt", ".m4b", ".daisy", ".epub"}
 
 
+def test_the_proof_is_a_format_written_by_default(tmp_path: Path) -> None:
+    """The transcriber's proof comes with the default formats and is left out by naming the
+    others."""
+    story = tmp_path / "story.txt"
+    story.write_text("Headline\n\nA first paragraph of the story.\n")
+    result = run("render", str(story), "-o", str(tmp_path / "default"), "--no-audio")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "default" / "story.proof.html").is_file()
+    result = run("render", str(story), "-o", str(tmp_path / "none"), "--formats", "brf,pef,preview")
+    assert result.returncode == 0, result.stderr
+    written = sorted(p.name for p in (tmp_path / "none").iterdir())
+    assert written == ["story.braille.txt", "story.brf", "story.pef"]
+
+
 @pytest.mark.parametrize("formats", ["mp4", "mp3,,daisy2", ","])
 def test_an_unknown_format_is_a_usage_error(tmp_path: Path, formats: str) -> None:
     story = tmp_path / "story.txt"
@@ -187,6 +201,7 @@ def test_an_unknown_format_is_a_usage_error(tmp_path: Path, formats: str) -> Non
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "--formats: unknown format" in result.stderr
     assert (
-        "choose from mp3, m4b, daisy, epub, transcript, brf, pef, preview or all" in result.stderr
+        "choose from mp3, m4b, daisy, epub, transcript, brf, pef, preview, proof or all"
+        in result.stderr
     )
     assert not (tmp_path / "out").exists()

@@ -196,7 +196,7 @@ def braille_edition(
 ) -> BrailleEdition:
     """Write the edition's braille in `formats` into `outdir`: edition.brf (edition-N.brf, one
     per volume, when it is longer than options.volume_pages), edition.pef (one volume element
-    per volume) and, with the preview unless left out, edition.proof.html. The articles carry
+    per volume) and, with the proof format, edition.proof.html. The articles carry
     the edition's title as running head."""
     tables = _Tables(options.table)
     main = tables.for_language(articles[0].language)
@@ -247,7 +247,7 @@ def braille_edition(
     if "pef" in formats:
         files.append(outdir / "edition.pef")
         write_atomic(files[-1], pef_volumes(volumes, plain, meta))
-    if options.proof and "preview" in formats:
+    if "proof" in formats:
         prints = {"contents": word or ""}
         prints.update((f"contents-{n}", a.headline) for n, a in enumerate(articles))
         for item in laid:

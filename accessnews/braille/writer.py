@@ -29,12 +29,8 @@ PAGE_NUMBER_CHOICES = ("bottom", "top", "none")
 MIN_CELLS = 2 * CENTRE_MARGIN + NOTE.first + 7  # room for a centred word and a note's first word
 MIN_LINES = 1 + 2 + (1 + KEEP_LINES) + 1  # top furniture, heading + blank + kept lines, number
 DIFFERENCES_SHOWN = 40
-SELF_CHECK_WARNING = 0.95
-BRAILLE_FORMATS = (
-    "brf",
-    "pef",
-    "preview",
-)  # below this share of words back-translated, the result warns
+SELF_CHECK_WARNING = 0.95  # below this share of words back-translated, the result warns
+BRAILLE_FORMATS = ("brf", "pef", "preview", "proof")
 
 
 @dataclass(frozen=True)
@@ -45,7 +41,6 @@ class BrailleOptions:
     interpoint: bool = False
     page_numbers: str = "bottom"  # "bottom" | "top" | "none"
     running_head: bool = False
-    proof: bool = True  # STEM.proof.html beside the BRF, for sighted transcribers
     volume_pages: int = 70  # an edition longer than this is split into volumes
 
     def __post_init__(self) -> None:
@@ -145,7 +140,7 @@ class BrailleWriter:
         progress: Callable[[int, int], None] | None = None,
     ) -> BrailleResult:
         """Translate, lay out, check and write the braille files of one article asked for in
-        `formats` (brf, pef, preview; the proof goes with the preview). `progress` is for the
+        `formats` (brf, pef, preview, proof). `progress` is for the
         render's protocol: brailling an article takes milliseconds, there is nothing to show."""
         translator = self._translator(table_for(self.options.table, article.language))
         style = style_for(translator, article.language)
@@ -188,7 +183,7 @@ class BrailleWriter:
             untranslatable,
             tuple(filter(None, [style.labels.warning(article)])),
         )
-        if self.options.proof and "preview" in formats:
+        if "proof" in formats:
             text = ProofText(
                 article.headline,
                 article.language,

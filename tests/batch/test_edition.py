@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -136,6 +137,28 @@ def test_an_edition_of_nothing_fails_cleanly(tmp_path: Path) -> None:
         "error": "edition: no article of the archive was rendered"
     }
     assert "edition FAILED" in report.summary()
+
+
+def test_volume_pages_is_a_setting_of_the_command_line(tmp_path: Path, articles: dict) -> None:
+    """`--volume-pages` reaches the edition: a small limit splits it, the default does not."""
+    archive = write_zip(tmp_path / "a.zip", articles)
+    common = ["batch", str(archive), "--edition", "--no-audio", "--lines", "12"]
+    for limit, several in (("8", True), (None, False)):
+        out = tmp_path / f"out-{limit}"
+        extra = ["--volume-pages", limit] if limit else []
+        done = subprocess.run(
+            [sys.executable, "-m", "accessnews", *common, "-o", str(out), *extra],
+            capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        assert (out / "edition-2.brf").exists() is several
+        assert (out / "edition.brf").exists() is not several
+    bad = ["-o", str(tmp_path / "x"), "--volume-pages", "0"]
+    done = subprocess.run(
+        [sys.executable, "-m", "accessnews", *common, *bad],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
 
 
 def test_a_long_edition_is_split_into_volumes_at_article_boundaries(
