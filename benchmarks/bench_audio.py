@@ -78,7 +78,7 @@ def run_pair(first: Callable[[], None], second: Callable[[], None], repeat: int)
 def ours(articles: list[Path], outdir: Path) -> None:
     subprocess.run(
         [sys.executable, "-m", "accessnews", "render", *map(str, articles), "-o", str(outdir),
-         "--no-braille"],
+         "--no-braille", "--force"],  # each repeat renders over the last
         check=True, stdout=subprocess.DEVNULL, cwd=ROOT,
     )  # fmt: skip
 

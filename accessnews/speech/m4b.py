@@ -108,7 +108,7 @@ def tags(job: AudioJob) -> dict[str, str]:
     return found | {"genre": GENRE, "comment": job.description()}
 
 
-class M4bSerialiser(Streaming):
+class M4bSerialiser(Streaming[AacEncoder]):
     def __init__(self, job: AudioJob) -> None:
         super().__init__(job, AacEncoder(job.sample_rate, job.bitrate, job.outdir))
 

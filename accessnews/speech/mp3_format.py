@@ -12,12 +12,20 @@ from ..fileio import write_atomic
 from .mp3 import Encoder, Tags, id3_tag
 from .narration import Narration
 from .serialise import AudioJob, Streaming
+from .shared import Share
 from .sidecars import chapters_json, chapters_vtt
 
 
-class Mp3Serialiser(Streaming):
+def lame_share(job: AudioJob) -> Share:
+    """The narration's CBR MP3 at the job's settings: one LAME encode for every format that
+    stores it (this one, DAISY and EPUB)."""
+    key = ("lame", job.sample_rate, job.bitrate)
+    return job.encodes.share(key, lambda: Encoder(job.sample_rate, job.bitrate, job.outdir))
+
+
+class Mp3Serialiser(Streaming[Share]):
     def __init__(self, job: AudioJob) -> None:
-        super().__init__(job, Encoder(job.sample_rate, job.bitrate, job.outdir))
+        super().__init__(job, lame_share(job))
 
     def finish(self, narration: Narration) -> list[Path]:
         job = self._job

@@ -10,14 +10,14 @@ it and reads `narration.pcm_path` later), and writes its files once the timeline
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Generic, Protocol, TypeVar
 
 from ..formats import FORMATS
 from ..model import Article
 from .narration import Narration
-from .pipe import PipeEncoder
+from .shared import SharedEncodes
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,8 @@ class AudioJob:
     bitrate: int  # kbps, for the lossy encoders
     language: str  # ISO 639-2 (tags and MP4 tracks use it)
     voice: str  # "ENGINE voice ID", for the encoder tag
+    # What two formats encode alike is encoded once (shared.py).
+    encodes: SharedEncodes = field(default_factory=SharedEncodes, compare=False)
 
     @property
     def artist(self) -> str | None:
@@ -57,10 +59,21 @@ class AudioSerialiser(Protocol):
         """Synthesis failed: stop and remove whatever was started."""
 
 
-class Streaming:
+class Encode(Protocol):
+    """What a streaming serialiser feeds: an encoder, or its share of one (shared.py)."""
+
+    def write(self, pcm: bytes) -> None: ...
+
+    def abort(self) -> None: ...
+
+
+E = TypeVar("E", bound=Encode)
+
+
+class Streaming(Generic[E]):
     """The base of a serialiser that encodes the narration while it is synthesised."""
 
-    def __init__(self, job: AudioJob, encoder: PipeEncoder) -> None:
+    def __init__(self, job: AudioJob, encoder: E) -> None:
         self._job = job
         self._encoder = encoder
 

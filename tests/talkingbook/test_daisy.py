@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 
 from mutagen.mp3 import MP3, BitrateMode
@@ -63,6 +64,16 @@ def test_audio_is_constant_bitrate_mp3_as_long_as_the_book(rendered: Path) -> No
     book_seconds = float(seq.get("dur", "0s")[:-1])
     # At most two MP3 frames (2 x 1152 samples: 0.104 s) of encoder padding after the book.
     assert 0 <= audio_seconds(audio) - book_seconds < 0.105
+
+
+def test_books_and_article_mp3_carry_the_one_shared_encode(rendered: Path) -> None:
+    """One LAME encode serves the MP3, the DAISY book and the EPUB (speech/shared.py)."""
+    audio = (rendered / f"{STEM}.daisy" / "a001.mp3").read_bytes()
+    with zipfile.ZipFile(rendered / f"{STEM}.epub") as epub:
+        assert epub.read("EPUB/audio.mp3") == audio
+    article_mp3 = (rendered / f"{STEM}.mp3").read_bytes()
+    assert article_mp3.startswith(b"ID3") and article_mp3.endswith(audio)
+    assert len(article_mp3) - len(audio) < 16_384  # no more than the tag before it
 
 
 def test_checker_finds_what_breaks_a_book(rendered: Path, tmp_path: Path) -> None:
