@@ -223,6 +223,7 @@ def test_an_audio_failure_keeps_the_braille_and_is_retried(
         "brf": "rendered",
         "pef": "rendered",
         "preview": "rendered",
+        "proof": "rendered",
     }
     kept = {name: (out / name).stat().st_mtime_ns for name in ("a.brf", "a.pef", "a.model.json")}
     report = run_batch(archive, out, both, BatchSettings(jobs=1, time_limit=60))
