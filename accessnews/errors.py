@@ -1,4 +1,4 @@
-"""Project exceptions: each carries a message a user can act on; cli.py prints it as one line."""
+"""Project exceptions: each carries a message a user can act on; cli/ prints it as one line."""
 
 
 class AccessnewsError(Exception):

@@ -7,6 +7,7 @@ the file extension) and dispatches.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol
 
 from ..errors import InputError
 from ..fileio import read_regular
@@ -15,6 +16,28 @@ from . import text
 from .detect import detect_format, transcode
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024
+
+
+class Reader(Protocol):
+    """A format's reader: bytes to a raw Article (`base_url`: the page's address, if any)."""
+
+    def __call__(self, data: bytes, *, name: str, base_url: str | None) -> Article: ...
+
+
+def _html(data: bytes, *, name: str, base_url: str | None) -> Article:
+    # Imported here: lxml and the HTML reader take ~30 ms to import, and every CLI run of a
+    # plain-text article would pay it.
+    from . import html
+
+    return html.read(data, name=name, base_url=base_url)
+
+
+def _text(data: bytes, *, name: str, base_url: str | None) -> Article:
+    return text.read(data, name=name)  # plain text has no relative links to resolve
+
+
+# Each format detect_format names, and its reader.
+READERS: dict[str, Reader] = {"html": _html, "text": _text}
 
 
 def is_url(source: str) -> bool:
@@ -49,13 +72,7 @@ def read_bytes(
     """
     if charset:
         data = transcode(data, charset)
-    if detect_format(data).format == "html":
-        # Imported here: lxml and the HTML reader take ~30 ms to import, and every CLI run of a
-        # plain-text article would pay it.
-        from . import html
-
-        return html.read(data, name=name, base_url=base_url)
-    return text.read(data, name=name)
+    return READERS[detect_format(data).format](data, name=name, base_url=base_url)
 
 
 def read_source(source: str, *, public_only: bool = False) -> Article:

@@ -6,8 +6,8 @@ import lxml.html
 
 from accessnews.model import Figure, Paragraph
 from accessnews.read import read_bytes
-from accessnews.read.html_chrome import strip_chrome
-from accessnews.read.html_signal import locate
+from accessnews.read.html.chrome import strip_chrome
+from accessnews.read.html.signal import locate
 
 # Pages written for these tests: a story of several paragraphs, long enough for a signal.
 STORY = [

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from accessnews.errors import InputError
 from accessnews.model import Article, Embed, Figure, Heading, ListBlock, Paragraph, Quote, Span
 from accessnews.read import read_bytes
-from accessnews.read.html_header import split_byline
-from accessnews.read.html_meta import iso_date, language_tag, split_site_name
+from accessnews.read.html.header import split_byline
+from accessnews.read.html.meta import iso_date, language_tag, split_site_name
 from tests.read.outcome import assert_reads_or_fails_cleanly
 
 PROSE = "<p>" + "The ferry left the harbour on time despite the wind and rain. " * 3 + "</p>"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 from typing import TextIO
 
-from ..progress import Progress
-from .report import Line
+from ..batch.report import Line
+from .progress import Progress
 
 
 def _clock(seconds: float) -> str:

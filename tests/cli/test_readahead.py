@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from accessnews import pipeline
+from accessnews.cli.readahead import Outcome, read_ahead
 from accessnews.errors import InputError
 from accessnews.model import Article
-from accessnews.readahead import Outcome, read_ahead
 
 SOURCES = ["01-flood-defences.txt", "12-village-bakery-cp1252.html", "04-marche-lyon.txt"]
 

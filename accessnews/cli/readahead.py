@@ -14,7 +14,6 @@ run (a forked child would inherit their locks), the parent reads in-process.
 
 from __future__ import annotations
 
-import gc
 import os
 import pickle
 import signal
@@ -24,14 +23,15 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from typing import BinaryIO
 
-from .errors import AccessnewsError
-from .model import Article
+from ..errors import AccessnewsError
+from ..model import Article
+from .startup import collector
 
 Outcome = Article | AccessnewsError
 
 
 def _outcome(source: str, language: str | None, public_only: bool) -> Outcome:
-    from .pipeline import load_article
+    from ..pipeline import load_article
 
     try:
         return load_article(source, language, public_only=public_only)
@@ -73,11 +73,7 @@ def read_ahead(
     sys.stderr.flush()
     pid = os.fork()
     if pid == 0:  # the child: read, send, and leave without running the parent's exit code
-        # The collector is off while the command starts (__main__.py). Frozen, the objects
-        # inherited from the parent are never walked (a first collection over all of them
-        # cost the child ~15 ms) nor copied by writes to their collector headers.
-        gc.freeze()
-        gc.enable()
+        collector("forked")
         os.close(reader)
         status = 1
         try:

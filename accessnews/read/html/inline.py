@@ -16,7 +16,7 @@ from urllib.parse import quote, urljoin
 
 from lxml.html import HtmlComment, HtmlElement
 
-from ..model import Inlines, Span
+from ...model import Inlines, Span
 
 # A node of the walk: a text run, an element, or a comment (a node whose `tag` is not a str).
 Node: TypeAlias = "HtmlElement | str"

@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 from lxml.html import HtmlElement
 
-from .html_media import embed_platform
-from .html_signal import Signal
+from .media import embed_platform
+from .signal import Signal
 
 # No left word boundary: CamelCase classes such as `RichTextStoryBody` lower-case into one word.
 BODY_CLASS = re.compile(

@@ -12,16 +12,16 @@ import re
 import lxml.html
 from lxml.etree import ParserError
 
-from ..errors import InputError
-from ..model import Article, Block, LanguageEvidence, ListBlock, Paragraph, Quote, spans_of
-from .detect import decode_repairing, refuse_non_text, repairs
-from .html_blocks import read_blocks
-from .html_chrome import outside, strip_chrome, strip_invisible
-from .html_content import find_content
-from .html_header import read_header
-from .html_meta import page_meta
-from .html_signal import extract_text, locate
-from .language import DEFAULT
+from ...errors import InputError
+from ...model import Article, Block, LanguageEvidence, ListBlock, Paragraph, Quote, spans_of
+from ..detect import decode_repairing, refuse_non_text, repairs
+from ..language import DEFAULT
+from .blocks import read_blocks
+from .chrome import outside, strip_chrome, strip_invisible
+from .content import find_content
+from .header import read_header
+from .meta import page_meta
+from .signal import extract_text, locate
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # Characters XML (and so lxml) cannot hold; they are invisible control codes in a page.

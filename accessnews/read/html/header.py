@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
-from ..dates import parse_date
-from ..model import Dropped
-from .html_chrome import audit_text, marks, visible_text
-from .html_meta import PageMeta, iso_date
+from ...dates import parse_date
+from ...model import Dropped
+from .chrome import audit_text, marks, visible_text
+from .meta import PageMeta, iso_date
 
 _BYLINE_CLASS = re.compile(r"(?<![a-z])(?:by[-_]*line|author|autor|auteur|firma|contributor)")
 _STANDFIRST_CLASS = re.compile(

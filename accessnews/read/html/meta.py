@@ -15,8 +15,8 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from ..dates import parse_date
-from .language import language_tag
+from ...dates import parse_date
+from ..language import language_tag
 
 ARTICLE_TYPES = frozenset(
     {

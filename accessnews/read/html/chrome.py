@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
-from ..model import Dropped
-from .html_content import BODY_CLASS, prose_under
-from .html_media import EMBED_CLASSES
-from .html_signal import Signal
+from ...model import Dropped
+from .content import BODY_CLASS, prose_under
+from .media import EMBED_CLASSES
+from .signal import Signal
 
 KIND = "page chrome"
 _SHORT = 100

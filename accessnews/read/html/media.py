@@ -11,8 +11,8 @@ from dataclasses import replace
 
 from lxml.html import HtmlElement
 
-from ..model import Dropped, Embed, Figure, Inlines, Span, plain, spans_of
-from .html_inline import (
+from ...model import Dropped, Embed, Figure, Inlines, Span, plain, spans_of
+from .inline import (
     INLINE_TAGS,
     absolute_link,
     address,

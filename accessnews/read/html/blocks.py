@@ -1,6 +1,6 @@
 """The structural walk: the article element to model blocks, in document order.
 
-Walks lxml's tree of the page directly: the element `html.py` found is taken out of the page
+Walks lxml's tree of the page directly: the element `find_content` found is taken out of the page
 and read, with no second parse of its markup.
 """
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from lxml.html import Element, HtmlElement
 
-from ..model import (
+from ...model import (
     Block,
     Dropped,
     Figure,
@@ -24,7 +24,7 @@ from ..model import (
     plain,
     spans_of,
 )
-from .html_inline import (
+from .inline import (
     INLINE_TAGS,
     Node,
     child_nodes,
@@ -37,7 +37,7 @@ from .html_inline import (
     take_out,
     words,
 )
-from .html_media import (
+from .media import (
     IMAGES,
     caption_parts,
     embed_block,
