@@ -1,4 +1,5 @@
-"""Dates as news text writes them ("March 23, 2017", "23 March 2017", "2017-03-23") to ISO 8601."""
+"""Dates as news text writes them ("March 23, 2017", "23 March 2017", "23. März 2017",
+"2017-03-23") to ISO 8601, with month names of the languages the cleaning rules cover."""
 
 from __future__ import annotations
 
@@ -9,30 +10,48 @@ MONTHS = {
     name: number
     for number, names in enumerate(
         (
-            ("january", "jan", "enero", "janvier"),
-            ("february", "feb", "febrero", "février", "fevrier"),
-            ("march", "mar", "marzo", "mars"),
-            ("april", "apr", "abril", "avril"),
-            ("may", "mayo", "mai"),
-            ("june", "jun", "junio", "juin"),
-            ("july", "jul", "julio", "juillet"),
+            ("january", "jan", "enero", "janvier", "januar", "gennaio", "janeiro"),
+            (
+                "february",
+                "feb",
+                "febrero",
+                "février",
+                "fevrier",
+                "februar",
+                "febbraio",
+                "fevereiro",
+            ),
+            ("march", "mar", "marzo", "mars", "märz", "março", "marco"),
+            ("april", "apr", "abril", "avril", "aprile"),
+            ("may", "mayo", "mai", "maggio", "maio"),
+            ("june", "jun", "junio", "juin", "juni", "giugno", "junho"),
+            ("july", "jul", "julio", "juillet", "juli", "luglio", "julho"),
             ("august", "aug", "agosto", "août", "aout"),
-            ("september", "sep", "sept", "septiembre", "septembre"),
-            ("october", "oct", "octubre", "octobre"),
-            ("november", "nov", "noviembre", "novembre"),
-            ("december", "dec", "diciembre", "décembre", "decembre"),
+            ("september", "sep", "sept", "septiembre", "septembre", "settembre", "setembro"),
+            ("october", "oct", "octubre", "octobre", "oktober", "ottobre", "outubro"),
+            ("november", "nov", "noviembre", "novembre", "novembro"),
+            (
+                "december",
+                "dec",
+                "diciembre",
+                "décembre",
+                "decembre",
+                "dezember",
+                "dicembre",
+                "dezembro",
+            ),
         ),
         start=1,
     )
     for name in names
 }
-_MONTH = r"(?P<month>[A-Za-zéû]{3,10})\.?"
+_MONTH = r"(?P<month>[A-Za-zéûäç]{3,10})\.?"
 _PATTERNS = (
     # ISO 8601, also as the date part of a date-time ("2026-10-14T22:40:00+01:00").
     re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?![\d-])"),
     re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b"),
     re.compile(
-        rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|er)?\s+(?:de\s+)?{_MONTH}\s+(?:de\s+)?(?P<year>\d{{4}})\b"
+        rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?{_MONTH}\s+(?:de\s+)?(?P<year>\d{{4}})\b"
     ),
 )
 

@@ -18,6 +18,9 @@ from .rule import Rule, block_place, rebuilt, rule
 # Longer than this, a block is prose even if it starts like furniture.
 MAX_BOILERPLATE_CHARS = 200
 RULES_FILE = Path(__file__).with_name("rules") / "boilerplate.toml"
+# The reason of the rules for embeds' buttons and labels, which the embed transform also
+# removes from inside a post.
+EMBED_FURNITURE = "embed furniture"
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from ..dates import find_date
 from ..model import Article, Block, Dropped, Embed, Inlines, ListBlock, Paragraph, Span, plain
+from .boilerplate import EMBED_FURNITURE, LANGUAGE_RULES
 from .rule import Rule, rebuilt, rule
 from .spans import cut_spans, tidy
 
@@ -23,14 +24,24 @@ _HANDLE = r"(?P<handle>[\w.-]+(?:@[\w.-]+)?)"
 _NAME = r"(?P<author>[^\n()@—–]{0,80}?)"
 
 # Attribution lines, by the platform they name; the platform may be refined by the handle.
+# Instagram's line is written in the reader's language (en, es, fr, de, it, pt).
+_SHARED_BY = (
+    "a post shared by|una publicación compartida por|une publication partagée par|"
+    "ein beitrag geteilt von|un post condiviso da|uma publicação compartilhada por"
+)
 ATTRIBUTIONS: tuple[tuple[str, Rule], ...] = (
     ("twitter", rule(rf"[—–-]{{1,2}}\s*{_NAME}\s*\(@{_HANDLE}\)\s*(?P<rest>[^\n]{{0,80}})",
                      "embedded post's attribution line",
                      "— Erin McLaughlin (@ErinCNN) March 23, 2017",
                      "- Jane Doe 🇬🇧🌹 (@janedoe) 23 March 2017")),
-    ("instagram", rule(rf"(?i:a post shared by)\s+{_NAME}\s*\(?@{_HANDLE}\)?"
+    ("instagram", rule(rf"(?i:{_SHARED_BY})\s+{_NAME}\s*\(?@{_HANDLE}\)?"
                        r"\s*(?P<rest>[^\n]{0,80})", "Instagram's attribution line",
-                       "A post shared by Jane Doe (@janedoe) on Mar 23, 2017 at 5:01pm PDT")),
+                       "A post shared by Jane Doe (@janedoe) on Mar 23, 2017 at 5:01pm PDT",
+                       "Una publicación compartida por Café Sol (@cafesol) 23 de marzo de 2017",
+                       "Une publication partagée par Café du Port (@cafeduport) 23 mars 2017",
+                       "Ein Beitrag geteilt von Hafencafé (@hafencafe) 23. März 2017",
+                       "Un post condiviso da Caffè del Porto (@caffedelporto) 23 marzo 2017",
+                       "Uma publicação compartilhada por Café Sol (@cafesol) 23 de março de 2017")),
     ("threads", rule(rf"(?i:post by)\s+{_NAME}\s*\(?@{_HANDLE}\)?\s*(?P<rest>[^\n]{{0,80}})",
                      "Threads' attribution line", "Post by @janedoe · Mar 23, 2025",
                      "Post by Jane Doe (@janedoe) Mar 23, 2025")),
@@ -38,20 +49,34 @@ ATTRIBUTIONS: tuple[tuple[str, Rule], ...] = (
 _TRAILING = tuple(
     (platform, re.compile(rf"(?:^|(?<=\s))(?:{r.source})\s*$")) for platform, r in ATTRIBUTIONS
 )
-# A handle's shape says more than the dash: "@user@host" is Mastodon, "user.bsky.social" Bluesky.
-PLATFORM_BY_HANDLE = (("mastodon", re.compile(r".+@.+")), ("bluesky", re.compile(r".+\..+")))
+# A handle's shape says more than the line: "@user@host" is Mastodon (whose embed also says
+# "Post by"), "user.bsky.social" Bluesky (whose line is Twitter's); by the rule it refines.
+PLATFORM_BY_HANDLE = (
+    ("mastodon", re.compile(r".+@.+"), ("twitter", "threads")),
+    ("bluesky", re.compile(r".+\..+"), ("twitter",)),
+)
+# Lines only an embed's own markup makes sense of: handle-less, or so short that prose could
+# take their shape. Facebook's "Posted by Page on date" (in the reader's language) has no
+# handle; TikTok's caption opens with the poster's handle.
+MARKUP_ATTRIBUTIONS: tuple[tuple[str, Rule], ...] = (
+    ("facebook", rule(r"(?:^|\n)(?i:posted by|publicado por|publié par|gepostet von|pubblicato da)"
+                      r"\s+(?P<author>[^\n()@]{1,80}?)\s+(?i:on|en|em|sur|am|su)\s+"
+                      r"(?P<rest>[^\n]{0,80})\s*$", "Facebook's attribution line",
+                      "Posted by Harbour Café on Thursday, March 23, 2017",
+                      "Publié par Café du Port sur jeudi 23 mars 2017")),
+    ("tiktok", rule(r"^@(?P<handle>[\w.]+)(?P<rest>)\s", "TikTok's caption opens with the handle",
+                    "@harbourcafe Shutters down before the storm #storm")),
+)  # fmt: skip
 
 # What an embed carries besides the post: links speech and braille cannot make sense of, and
-# the platform's own buttons. Each removal is recorded with its kind.
+# the platform's own buttons and labels (the boilerplate table's "embed furniture", in every
+# language, found anywhere in the post). Each removal is recorded with its kind.
 POST_NOISE: tuple[tuple[str, Rule], ...] = (
     ("embed link", rule(r"(?:https?://)?pic\.twitter\.com/\w+", "link to the post's picture",
                         "pic.twitter.com/Ab12Cd34Ef")),
     ("embed link", rule(r"https?://t\.co/\w+", "shortened link with no readable text",
                         "https://t.co/Ab12Cd34Ef")),
-    ("boilerplate", rule(r"(?i)\bview (?:this post |this profile |more )?on "
-                         r"(?:instagram|threads|tiktok|facebook)\b",
-                         "the platform's button", "View this post on Instagram",
-                         "View on Threads", "View more on TikTok")),
+    *(("boilerplate", e.rule) for e in LANGUAGE_RULES if e.rule.reason == EMBED_FURNITURE),
 )  # fmt: skip
 _FINISHED = re.compile(r"[.!?…][\"”’)]*$")
 _LEADING_ON = re.compile(r"^\s*(?:on|·)\s+")
@@ -62,11 +87,32 @@ class Attribution:
     """The fields an attribution line gives, where it starts, and what of it has no field."""
 
     start: int
+    end: int
     platform: str
     author: str | None
-    handle: str
+    handle: str | None
     date: str | None
     leftover: str
+
+
+def _attribution(match: re.Match[str], platform: str) -> Attribution:
+    """The fields of a matched attribution line (the date out of its rest, the platform refined
+    by the handle's shape)."""
+    rest = match["rest"].strip()
+    found = find_date(rest)
+    date = found[0] if found else None
+    if found:
+        rest = rest[: found[1].start()] + rest[found[1].end() :]
+    leftover = _LEADING_ON.sub("", rest).strip(" ,.·")
+    groups = match.groupdict()
+    handle = groups.get("handle")
+    if handle:
+        refined = (
+            p for p, shape, of in PLATFORM_BY_HANDLE if platform in of and shape.match(handle)
+        )
+        platform = next(refined, platform)
+    author = (groups.get("author") or "").strip() or None
+    return Attribution(match.start(), match.end(), platform, author, handle, date, leftover)
 
 
 def parse_attribution(text: str, *, whole: bool) -> Attribution | None:
@@ -77,17 +123,15 @@ def parse_attribution(text: str, *, whole: bool) -> Attribution | None:
         match = pattern.search(text)
         if match is None or (whole and text[: match.start()].strip()):
             continue
-        rest = match["rest"].strip()
-        found = find_date(rest)
-        date = found[0] if found else None
-        if found:
-            rest = rest[: found[1].start()] + rest[found[1].end() :]
-        leftover = _LEADING_ON.sub("", rest).strip(" ,.·")
-        handle = match["handle"]
-        if platform == "twitter":
-            platform = next((p for p, shape in PLATFORM_BY_HANDLE if shape.match(handle)), platform)
-        author = match["author"].strip() or None
-        return Attribution(match.start(), platform, author, handle, date, leftover)
+        return _attribution(match, platform)
+    return None
+
+
+def _markup_attribution(text: str) -> Attribution | None:
+    """An attribution only an embed's markup has (`MARKUP_ATTRIBUTIONS`), else None."""
+    for platform, line in MARKUP_ATTRIBUTIONS:
+        if match := line.pattern.search(text):
+            return _attribution(match, platform)
     return None
 
 
@@ -106,20 +150,25 @@ def _link_of(spans: Inlines, start: int) -> str | None:
     return link
 
 
-def _without_noise(spans: Inlines, end: int, where: str, dropped: list[Dropped]) -> Inlines:
-    """The post's spans up to `end`, without links and buttons (each recorded)."""
+def _without_noise(
+    spans: Inlines, cut: tuple[int, int], where: str, dropped: list[Dropped]
+) -> Inlines:
+    """The post's spans without the `cut` range (its attribution) nor links and buttons (each
+    recorded)."""
     text = plain(spans)
-    cuts = [(len(text[:end].rstrip()), len(text))]
-    for match, kind, noise in _post_noise(text[:end]):
-        dropped.append(Dropped(kind, match.group(0).strip(), noise.reason, where))
-        cuts.append(match.span())
+    start, end = cut
+    cuts = [(len(text[:start].rstrip()) if end == len(text) else start, end)]
+    for match, kind, noise in _post_noise(text):
+        if match.end() <= start or match.start() >= end:
+            dropped.append(Dropped(kind, match.group(0).strip(), noise.reason, where))
+            cuts.append(match.span())
     return tidy(cut_spans(spans, cuts), keep_newlines=True)
 
 
 def _embed(spans: Inlines, found: Attribution, dropped: list[Dropped], base: Embed) -> Embed:
-    """An Embed from post spans ending in an attribution; links and leftovers are recorded."""
-    where = f"in the post by {found.author or '@' + found.handle}"
-    text_spans = _without_noise(spans, found.start, where, dropped)
+    """An Embed from post spans holding an attribution; links and leftovers are recorded."""
+    where = f"in the post by {found.author or f'@{found.handle}'}"
+    text_spans = _without_noise(spans, (found.start, found.end), where, dropped)
     if found.leftover:
         reason = "part of the attribution line the model has no field for"
         dropped.append(Dropped("embed attribution", found.leftover, reason, where))
@@ -177,19 +226,25 @@ def _from_block(block: Block, out: list[Block], dropped: list[Dropped]) -> Embed
         return _embed(spans, inline, dropped, Embed(platform="", text_spans=()))
     post = _post_above(out)
     if post:
-        found = replace(found, start=found.start + len(plain(post)) + 1)
+        shift = len(plain(post)) + 1
+        found = replace(found, start=found.start + shift, end=found.end + shift)
         spans = (*post, Span("\n"), *spans)
     return _embed(spans, found, dropped, Embed(platform="", text_spans=()))
 
 
 def _from_embed(block: Embed, dropped: list[Dropped]) -> Embed | None:
-    """An embed from the HTML reader: attribution to fields; links and buttons out anyway."""
-    found = parse_attribution(block.text, whole=False) if block.author is None else None
+    """An embed from the HTML reader: links and buttons out, then its attribution to fields."""
+    furniture: list[Dropped] = []
+    spans = _without_noise(block.text_spans, (0, 0), "", furniture)
+    found = None
+    if block.author is None:
+        found = parse_attribution(plain(spans), whole=False) or _markup_attribution(plain(spans))
+    author = found.author or f"@{found.handle}" if found else block.author
+    where = f"in the post by {author}" if author else "in an embedded post"
+    dropped += [replace(entry, where=where) for entry in furniture]
     if found:
-        return _embed(block.text_spans, found, dropped, block)
-    where = f"in the post by {block.author}" if block.author else "in an embedded post"
-    text_spans = _without_noise(block.text_spans, len(block.text), where, dropped)
-    return replace(block, text_spans=text_spans) if text_spans != block.text_spans else None
+        return _embed(spans, found, dropped, block)
+    return replace(block, text_spans=spans) if spans != block.text_spans else None
 
 
 def merge_embeds(article: Article) -> Article:
