@@ -114,14 +114,20 @@ def test_a_lead_figure_between_the_headline_and_the_text_leads_the_article() -> 
 
 
 def test_a_figure_whose_caption_is_only_a_credit_stays_uncaptioned() -> None:
-    """The picture is there: it stays a figure, with no caption and its credit split off; a
-    figure with no caption element, no credit and no alt text is still dropped as before."""
+    """The picture is there: it stays a figure, with no caption and its credit split off (its
+    alt text is the caption when it has one); a figure with no caption element, no credit and
+    no alt text is still dropped as before."""
     article = clean(
         _story(
             "<figure><img src='a.jpg' alt=''><figcaption>Photo: Ann Lee</figcaption></figure>"
             "<figure><img src='b.jpg'><figcaption><small>Bo Chen</small></figcaption></figure>"
-            "<figure><img src='c.jpg'></figure>"
+            "<figure><img src='d.jpg' alt='A crane lifts a block'><figcaption>Photo: Cy Diaz/AP"
+            "</figcaption></figure><figure><img src='c.jpg'></figure>"
         )
     )
-    assert _figures(article) == [("", "Ann Lee"), ("", "Bo Chen")]
+    assert _figures(article) == [
+        ("", "Ann Lee"),
+        ("", "Bo Chen"),
+        ("A crane lifts a block", "Cy Diaz/AP"),
+    ]
     assert ("image", "c.jpg") in [(d.kind, d.text) for d in article.dropped]

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from lxml.html import HtmlElement
 
+from ...clean.credits import whole_credit
 from ...model import Dropped, Embed, Figure, Inlines, Span, plain, spans_of
 from .inline import (
     INLINE_TAGS,
@@ -243,12 +244,17 @@ def caption_parts(tag: HtmlElement, base: str | None) -> tuple[Inlines, str | No
 
 
 def figure_block(tag: HtmlElement, base: str | None) -> Figure | Dropped:
-    """Caption without its credit markup; the image's alt text when there is no caption."""
+    """Caption without its credit markup; the image's alt text when there is no caption, or
+    when the caption is only a credit ("Photo: Ann Lee", by the cleaner's credit grammar: the
+    alt describes the picture, the credit is set apart and recorded as the markup's)."""
     image = tag if tag.tag in IMAGES else first_under(tag, lambda t: t.tag in IMAGES)
     alt = " ".join(((image.get("alt") or "") if image is not None else "").split())
     source = (address(image, "src") or "") if image is not None else ""
     captioned = is_caption(tag) or first_under(tag, is_caption) is not None
     caption, credit = caption_parts(tag, base)
+    only_credit = whole_credit(plain(caption)) if caption and alt else None
+    if only_credit:
+        caption, credit = (), "; ".join(c for c in (credit, only_credit) if c)
     if not caption and alt:
         caption = spans_of(alt)
     if not caption and credit is None and not captioned:
