@@ -72,9 +72,11 @@ def inline(spans: Inlines, marks: Sequence[Mark] = (), offset: int = 0) -> str:
     return "".join(out) + ("</span>" if opened is not None else "")
 
 
-def block(block: Block, marks: Sequence[Mark] = (), html5: bool = True) -> str:
+def block(block: Block, marks: Sequence[Mark] = (), html5: bool = True, picture: str = "") -> str:
     """One block as an element whose id is the block id (headings keep their level); `html5`
-    False keeps to XHTML 1.0 (DAISY 2.02), which has no <figure>."""
+    False keeps to XHTML 1.0 (DAISY 2.02), which has no <figure>. `picture` is the article
+    language's word for a picture ("Image"): an uncaptioned figure shows it alone, as the
+    narration says it."""
     ident = f' id="{escape(block.id)}"' if block.id else ""
     match block:
         case Heading():
@@ -93,7 +95,10 @@ def block(block: Block, marks: Sequence[Mark] = (), html5: bool = True) -> str:
                 offset += sum(len(span.text) for span in item) + 1  # "\n" between items
             return f"<{tag}{ident}>{''.join(items)}</{tag}>"
         case Figure():
-            spans = ((Span(f"{block.label}: "),) if block.label else ()) + block.caption
+            if block.caption:
+                spans = ((Span(f"{block.label}: "),) if block.label else ()) + block.caption
+            else:
+                spans = (Span(block.label or picture),)
             caption = inline(spans, marks)
             if html5:
                 return f"<figure{ident}><figcaption>{caption}</figcaption></figure>"

@@ -91,8 +91,10 @@ class Figure:
 
     @property
     def text(self) -> str:
+        """ "Label: caption"; empty for an uncaptioned figure (a picture whose caption was only
+        its credit), which every writer announces by its word for a picture alone."""
         caption = plain(self.caption)
-        return f"{self.label}: {caption}" if self.label else caption
+        return f"{self.label}: {caption}" if self.label and caption else self.label or caption
 
 
 @dataclass(frozen=True)

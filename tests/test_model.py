@@ -102,6 +102,18 @@ def test_figure_text_excludes_its_credit() -> None:
     assert "REUTERS" not in block["text"]
 
 
+def test_an_uncaptioned_figure_keeps_the_json_contract() -> None:
+    """Its caption was only a credit: empty caption and text, the credit kept for the record;
+    a label alone is its text."""
+    article = Article("H", (Figure((), credit="PA"), Figure((), label="Vigil")))
+    blocks = article_to_dict(article)["blocks"]
+    assert [(b["caption"], b["text"], b["credit"]) for b in blocks] == [
+        ([], "", "PA"),
+        ([], "Vigil", None),
+    ]
+    assert loads(dumps(article)) == article
+
+
 def test_dropped_kinds_are_the_enum_and_unknown_kinds_are_bugs() -> None:
     assert Dropped("image credit", "PA", "agency").kind is DroppedKind.IMAGE_CREDIT
     with pytest.raises(ValueError):

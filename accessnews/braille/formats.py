@@ -113,8 +113,12 @@ def _embed_lead(block: Embed, labels: Labels) -> str:
 
 
 def _figure_spans(block: Figure, labels: Labels) -> Inlines:
-    lead = "".join(f"{part}: " for part in (labels.image, block.label) if part)
-    return (Span(lead), *block.caption)
+    """ "Image: label: caption"; an uncaptioned figure is its lead alone ("Image"), as a screen
+    reader announces an unlabelled picture (in a language with no label, the bare note)."""
+    lead = [part for part in (labels.image, block.label) if part]
+    if not block.caption:
+        return (Span(": ".join(lead)),) if lead else ()
+    return (Span("".join(f"{part}: " for part in lead)), *block.caption)
 
 
 def block_group(block: Block, style: Style) -> Group:

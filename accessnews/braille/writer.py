@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import RenderError, UsageError
 from ..fileio import write_atomic
-from ..model import Article
+from ..model import Article, Figure
 from .brf import brf
 from .formats import BULLET, NOTE, PLAIN_BULLET, Style, article_groups
 from .labels import labels_for
@@ -242,10 +242,16 @@ def _untranslatable(
 
 
 def _verify_complete(article: Article, groups: list[Group], pages: tuple[Page, ...]) -> None:
-    """Every block of the model must have text on some page; anything else is a layout bug."""
+    """Every block of the model must have text on some page; anything else is a layout bug.
+    The one exception has no braille to place: an uncaptioned figure in a language with no word
+    for a picture, brailled with a code that has no transcriber's note indicators."""
     placed = {line.source for page in pages for line in page.lines if line.source}
-    missing = [block.id for block in article.blocks if block.id not in placed]
-    missing += [g.source for g in groups if g.source not in placed and g.source not in missing]
+    empty = {g.source for g in groups if not any(p.cells or p.rule for p in g.paras)}
+    unplaceable = {
+        b.id for b in article.blocks if isinstance(b, Figure) and not b.text and b.id in empty
+    }
+    missing = [block.id for block in article.blocks if block.id not in placed | unplaceable]
+    missing += [g.source for g in groups if g.source not in placed | unplaceable | set(missing)]
     if missing:
         raise RenderError(
             f"braille layout lost blocks {', '.join(missing)}: none of their text is on a page"

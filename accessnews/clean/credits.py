@@ -12,6 +12,8 @@ When is a text paragraph a caption? It must be short (MAX_CAPTION_CHARS) and end
 - a parenthesised NAME ("(Amy Ashenden)") counts only on such a line that also starts with a
   label ("Vigil: ..."), the shape of captions in saved news pages.
 A paragraph that is only a credit disappears; its credit joins the neighbouring figure if any.
+A figure from the page's markup whose caption is only a credit stays, uncaptioned: a picture is
+there, and the writers announce it as one.
 """
 
 from __future__ import annotations
@@ -330,7 +332,7 @@ def _from_figure(state: _Figures, figure: Figure) -> None:
     whole = whole_credit(text)
     credit = None if whole else _trailing(text, _FIGURE_KINDS)
     if whole:
-        found.append(_Found(whole, "caption that is only a credit", "in a figure with no caption"))
+        found.append(_Found(whole, "caption that is only a credit", "in an uncaptioned figure"))
         caption = ()
     elif credit:
         found.append(_Found(credit.text, credit.shape.rule.reason, after))
@@ -389,6 +391,4 @@ def extract_credits(article: Article) -> Article:
             _from_figure(state, block)
         elif not (isinstance(block, Paragraph) and _from_paragraph(state, index, block)):
             state.out.append(block)
-    # A figure left with no caption and no label says nothing; its credit is recorded already.
-    blocks = [b for b in state.out if not (isinstance(b, Figure) and not b.text)]
-    return rebuilt(article, blocks, state.dropped)
+    return rebuilt(article, state.out, state.dropped)

@@ -152,7 +152,7 @@ def normalise(article: Article) -> Article:
     for index, block in enumerate(article.blocks):
         cleaned = _block(norm, block)
         dropped += norm.record(block_place(article.blocks, index))
-        if cleaned.text or isinstance(cleaned, Figure) and cleaned.credit:
+        if cleaned.text or isinstance(cleaned, Figure):  # a figure is a picture, words or not
             blocks.append(cleaned)
     if (headline, standfirst, bylines) != (article.headline, article.standfirst, article.bylines):
         article = replace(article, headline=headline, standfirst=standfirst, bylines=bylines)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
+from ..braille.labels import labels_for
 from ..markup import block
 from ..model import Article
 
@@ -22,7 +23,8 @@ def transcript_html(article: Article) -> str:
         head.append(f'<p class="byline">{escape(" · ".join(facts), quote=False)}</p>')
     if article.standfirst:
         head.append(f'<p class="standfirst">{escape(article.standfirst, quote=False)}</p>')
-    body = "\n".join(head + [block(b) for b in article.blocks])
+    picture = labels_for(article.language).image
+    body = "\n".join(head + [block(b, picture=picture) for b in article.blocks])
     return (
         f'<!DOCTYPE html>\n<html lang="{escape(article.language)}">\n<head>\n'
         f'<meta charset="utf-8"/>\n<title>{escape(article.headline, quote=False)}</title>\n'

@@ -103,7 +103,10 @@ class SpokenForm:
         return self.lang.normalise(text)
 
     def article(self, article: Article) -> tuple[Utterance, ...]:
-        return self.metadata(article) + tuple(self.block(block) for block in article.blocks)
+        """What is said, in order; a block with nothing to say (an uncaptioned figure in a
+        language with no word for a picture) is left out rather than voiced as silence."""
+        said = (self.block(block) for block in article.blocks)
+        return self.metadata(article) + tuple(u for u in said if u.text)
 
     def metadata(self, article: Article) -> tuple[Utterance, ...]:
         said = [
@@ -132,6 +135,8 @@ class SpokenForm:
         match block:
             case Heading():
                 return _utterance(block.id, "heading", block.text, self._part(block.text))
+            case Figure() if not block.caption:
+                return self._picture_alone(block)
             case Figure():
                 label = self.say(block.label) if block.label else None
                 caption = plain(block.caption)
@@ -187,6 +192,18 @@ class SpokenForm:
             case Paragraph():
                 return _utterance(block.id, "paragraph", block.text, self._part(block.text))
         raise TypeError(f"no spoken form for {type(block).__name__}")
+
+    def _picture_alone(self, block: Figure) -> Utterance:
+        """An uncaptioned figure (its caption was only a credit): its label as the caption, else
+        the language's word for a picture alone ("Image."), as a screen reader announces an
+        unlabelled image; a language with no generated words has nothing to say."""
+        if block.label:
+            label = self._part(
+                block.label, phrase=lambda *, text: self.lang.phrase("image", caption=text)
+            )
+            return _utterance(block.id, "figure", block.text, label)
+        alone = self.lang.phrase("image_alone")
+        return _utterance(block.id, "figure", "", [Sentence(0, 0, alone)])
 
     def _line(self, text: str) -> str:
         return _sentence(self.say(text))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import AccessnewsError, RenderError, UsageError
 from ..fileio import environmental
-from ..model import Article
+from ..model import Article, Figure
 from .chapters import plan_chapters, words
 from .engines import ENGINES, engine_spec
 from .language import Language, language_for
@@ -217,8 +217,14 @@ def _serialise(
 
 
 def _check_every_block(article: Article, narration: Narration) -> None:
-    """Fail loudly unless every block id of the model has audio in the narration."""
+    """Fail loudly unless every block id of the model has audio in the narration; only an
+    uncaptioned figure (no text) may be silent, in a language with no word for a picture."""
     voiced = {block.block_id for block in narration.blocks if block.end > block.start}
-    missing = [block.id for block in article.blocks if block.id not in voiced]
+    silent = language_for(article.language).phrase("image_alone") == ""
+    missing = [
+        block.id
+        for block in article.blocks
+        if block.id not in voiced and not (silent and isinstance(block, Figure) and not block.text)
+    ]
     if missing:
         raise RenderError(f"no audio for {len(missing)} block(s): {', '.join(missing[:5])}")

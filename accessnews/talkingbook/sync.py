@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
+from ..braille.labels import labels_for
 from ..markup import Mark, block
 from ..model import Article, Block
 from ..speech.narration import Narration, SpokenBlock
@@ -70,6 +71,7 @@ def synced(article: Article, narration: Narration, html5: bool) -> Synced:
     blocks: dict[str, Block] = {b.id: b for b in article.blocks}
     elements: list[str] = []
     targets: dict[str, str] = {}
+    picture = labels_for(article.language).image
     for spoken in narration.blocks:
         model = blocks.get(spoken.block_id)
         if model is None:
@@ -77,7 +79,7 @@ def synced(article: Article, narration: Narration, html5: bool) -> Synced:
             targets |= {s.sentence_id: s.sentence_id for s in spoken.sentences}
             continue
         marks = _marks(model.text, spoken)
-        elements.append(block(model, marks, html5=html5))
+        elements.append(block(model, marks, html5=html5, picture=picture))
         found = {m.id for m in marks}
         targets |= {
             s.sentence_id: s.sentence_id if s.sentence_id in found else spoken.block_id

@@ -169,6 +169,20 @@ def test_english_keeps_ueb_notes_and_image(writer: BrailleWriter, tmp_path: Path
     assert result.accuracy == 1.0 and result.warnings == ()
 
 
+def test_an_uncaptioned_figure_is_its_lead_alone(writer: BrailleWriter, tmp_path: Path) -> None:
+    """ "Image" in its note, no colon and never the credit; a language with no label and a code
+    with no note indicators has nothing to braille for it, and the layout check accepts that."""
+    figure = Figure((), credit="Ann Lee/PA")
+    english = Article("Storm", (Paragraph((Span("Waves."),)), figure), language="en")
+    result = writer.write(english, tmp_path, "en")
+    ueb = writer._translator("en-ueb-g2.ctb")
+    groups = article_groups(english, style_for(ueb, "en"))
+    assert groups[-1].paras[0].cells == "@.<" + ueb.translate_text("Image") + "@.>"
+    assert "Lee" not in groups[-1].paras[0].print and result.accuracy == 1.0
+    polish = Article("Burza", (Paragraph((Span("Fale."),)), figure), language="pl")
+    assert writer.write(polish, tmp_path, "pl").files
+
+
 def test_every_language_with_labels_has_every_label() -> None:
     fields = labels_for("en").__dataclass_fields__
     for language in ("en", "es", "fr", "de", "it", "pt", "nl"):

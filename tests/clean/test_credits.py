@@ -181,9 +181,12 @@ def test_caption_emphasis_survives_the_credit_cut() -> None:
     assert figure.caption == (Span("Vigil: "), Span("Candles", italic=True), Span(" in the square"))
 
 
-def test_a_figure_that_is_only_a_credit_disappears_recorded() -> None:
+def test_a_figure_that_is_only_a_credit_stays_uncaptioned_recorded() -> None:
+    """The picture is there: the figure stays with no caption, its credit split off."""
     result = cleaned(PROSE, Figure(caption=spans_of("Credit: Jane Smith/PA")))
-    assert [b.text for b in result.blocks] == [PROSE]
+    figure = result.blocks[1]
+    assert isinstance(figure, Figure)
+    assert (figure.caption, figure.text, figure.credit) == ((), "", "Jane Smith/PA")
     assert [(d.kind, d.text) for d in result.dropped] == [("image credit", "Jane Smith/PA")]
 
 

@@ -38,6 +38,21 @@ def test_figure_is_announced_and_its_credit_never_spoken():
     assert spoken(unlabelled)[unlabelled.blocks[0].id] == "Image: A dog."
 
 
+def test_an_uncaptioned_figure_is_announced_as_a_picture_alone():
+    """Its caption was only a credit: the language's word for a picture, nothing after it and
+    never the credit; a label stands for the caption; a language with no words says nothing."""
+    alone = Figure((), credit="Ann Lee/PA")
+    labelled = Figure((), label="Storm", credit="PA")
+    article = Article("H", (paragraph("Text."), alone, labelled))
+    said = spoken(article)
+    assert [said[b.id] for b in article.blocks[1:]] == ["Image.", "Image: Storm."]
+    spanish = Article("H", (paragraph("Texto."), alone), language="es")
+    assert spoken(spanish)[spanish.blocks[1].id] == "Imagen."
+    polish = Article("H", (paragraph("Tekst."), alone), language="pl")
+    assert polish.blocks[1].id not in spoken(polish)
+    assert not any("Lee" in text or "PA" in text for text in said.values())
+
+
 def test_embed_says_who_posted_when():
     said = spoken(feature_article())
     assert "Erin McLaughlin posted on 23 March 2017: Delighted with the vote tonight." in (

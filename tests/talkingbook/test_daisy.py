@@ -132,3 +132,26 @@ def test_edition_is_one_book_of_every_article(tmp_path: Path, samples_dir: Path)
     assert levels.count("h1") == 2 and set(levels) == {"h1", "h2"}
     report = json.loads((tmp_path / "out" / "report.json").read_text())
     assert "edition.daisy/ncc.html" in report["edition"]["files"]
+
+
+def test_an_uncaptioned_figure_is_the_word_image_and_has_its_clip(tmp_path: Path) -> None:
+    """A figure whose caption was only a credit: the book's text shows "Image", as the
+    narration says it, its clip points at the figure, and the credit is nowhere."""
+    page = tmp_path / "wall.html"
+    page.write_text(
+        "<html lang='en'><body><article><h1>Sea wall</h1><p>The wall held overnight.</p>"
+        "<figure><img src='w.jpg' alt=''><figcaption>Photo: Ann Lee/PA</figcaption></figure>"
+        "<p>Repairs start on Monday.</p></article></body></html>"
+    )
+    command = [sys.executable, "-m", "accessnews", "render", str(page), "-o", str(tmp_path)]
+    done = subprocess.run(
+        [*command, "--formats", "daisy"], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    book = tmp_path / "wall.daisy"
+    assert check_book(book) == []
+    text = (book / "a001.html").read_text()
+    figure = re.search(r'<div class="figure" id="([^"]+)"><p class="caption">Image</p></div>', text)
+    assert figure is not None and "Lee" not in text
+    smil = ET.parse(book / "a001.smil").getroot()
+    assert f"a001.html#{figure.group(1)}" in [t.get("src") for t in smil.iter("text")]

@@ -18,8 +18,8 @@ from ..detect import decode_repairing, refuse_non_text, repairs
 from ..language import DEFAULT
 from .blocks import read_blocks
 from .chrome import outside, strip_chrome, strip_invisible
-from .content import find_content
-from .header import read_header
+from .content import find_content, take_lead_figures
+from .header import headline_element, read_header
 from .meta import page_meta
 from .signal import extract_text, locate
 
@@ -100,6 +100,7 @@ def read(data: bytes, *, name: str, base_url: str | None = None) -> Article:
     dropped = strip_invisible(body)
     dropped += strip_chrome(body, signal)
     root = find_content(body, signal)
+    take_lead_figures(root, headline_element(body, root, page))
     header = read_header(body, root, page, name)
     dropped += header.dropped
     dropped += outside(body, root)

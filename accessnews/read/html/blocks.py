@@ -45,6 +45,7 @@ from .media import (
     figure_block,
     is_media_figure,
     looks_like_figure,
+    take_labels,
 )
 
 # The headline's h1 is metadata; another h1 inside the article is a section heading (level 2).
@@ -131,6 +132,7 @@ class _Walk:
         elif (name == "figure" and is_media_figure(tag)) or (
             name != "figure" and looks_like_figure(tag)
         ):
+            self.dropped += take_labels(tag)
             self.add(figure_block(tag, self.base))
         elif name not in _SKIP:
             self.container(tag)
@@ -140,6 +142,7 @@ class _Walk:
         <figcaption>`): that figure's caption. It replaces the image's alt text when it repeats
         it, else follows it (a figcaption that is only a credit leaves the alt as the caption,
         and cleaning splits the credit off)."""
+        self.dropped += take_labels(tag)
         spans, own_credit = caption_parts(tag, self.base)
         credit = "; ".join(c for c in (figure.credit, own_credit) if c) or None
         if figure.text not in plain(spans):
@@ -155,11 +158,29 @@ class _Walk:
                 self.image(image)
 
     def list_block(self, tag: HtmlElement) -> None:
-        items = tuple(self._items(tag))
-        if items:
-            self.blocks.append(ListBlock(tag.tag == "ol", items))
+        """A list; a figure in an item follows that item's text, splitting a bulleted list
+        there, and follows the whole of a numbered one (the model has no start number)."""
+        ordered = tag.tag == "ol"
+        items: list[Inlines] = []
+        held: list[Figure | Dropped] = []
+        for entry in self._items(tag):
+            if isinstance(entry, tuple):
+                items.append(entry)
+            elif ordered:
+                held.append(entry)
+            else:
+                self._list(ordered, items)
+                items = []
+                self.add(entry)
+        self._list(ordered, items)
+        for entry in held:
+            self.add(entry)
 
-    def _items(self, node: HtmlElement) -> Iterator[Inlines]:
+    def _list(self, ordered: bool, items: list[Inlines]) -> None:
+        if items:
+            self.blocks.append(ListBlock(ordered, tuple(items)))
+
+    def _items(self, node: HtmlElement) -> Iterator[Inlines | Figure | Dropped]:
         """The list's items in order: each `<li>`, and each run of loose content between items
         (invalid HTML, but browsers show it, so it is an item rather than lost text)."""
         loose: list[Node] = []
@@ -174,14 +195,21 @@ class _Walk:
                 loose.append(child)
         yield from self._loose_item(loose)
 
-    def _li_items(self, item: HtmlElement) -> Iterator[Inlines]:
-        """An item's text, then the items of the lists nested in it."""
+    def _li_items(self, item: HtmlElement) -> Iterator[Inlines | Figure | Dropped]:
+        """An item's text, its figures, then the items of the lists nested in it."""
         nested = [n for n in tags_under(item) if n.tag in _LISTS and _item_of(n) is item]
         for sub in nested:
             take_out(sub)
+        figures = [f for f in item.iterdescendants("figure") if is_media_figure(f)]
+        figures = [f for f in figures if not any(a in figures for a in f.iterancestors())]
+        for figure in figures:
+            take_out(figure)
         spans = inline_spans(item, self.base)
         if spans:
             yield spans
+        for figure in figures:
+            self.dropped += take_labels(figure)
+            yield figure_block(figure, self.base)
         for sub in nested:
             yield from self._items(sub)
 

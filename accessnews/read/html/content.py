@@ -12,7 +12,8 @@ from collections.abc import Callable
 
 from lxml.html import HtmlElement
 
-from .media import embed_platform
+from .inline import take_out
+from .media import embed_platform, is_media_figure
 from .signal import Signal
 
 # No left word boundary: CamelCase classes such as `RichTextStoryBody` lower-case into one word.
@@ -126,6 +127,34 @@ def _with_media(element: HtmlElement, body: HtmlElement) -> HtmlElement:
             break
         element = ancestor
     return element
+
+
+def take_lead_figures(root: HtmlElement, headline: HtmlElement | None) -> None:
+    """Move the figures between the headline and the article element (a lead image in the
+    article's header, which the element holding the text leaves out) to the article's start.
+    Only after the headline: a figure above it is the page's, not this article's."""
+    if headline is None or root in headline.iterancestors():
+        return
+    ancestors = set(root.iterancestors())
+    common = next((a for a in headline.iterancestors() if a in ancestors), None)
+    if common is None:
+        return
+    found: list[HtmlElement] = []
+    after_headline = False
+    for element in common.iter():
+        if element is root:
+            break
+        after_headline = after_headline or element is headline
+        if (
+            after_headline
+            and element.tag == "figure"
+            and not any(a in found for a in element.iterancestors())
+            and is_media_figure(element)
+        ):
+            found.append(element)
+    for index, figure in enumerate(found):
+        take_out(figure)
+        root.insert(index, figure)
 
 
 def _is_media(element: HtmlElement) -> bool:

@@ -94,15 +94,21 @@ def _attached(element: HtmlElement, body: HtmlElement) -> bool:
     return any(ancestor is body for ancestor in element.iterancestors())
 
 
-def _headline(body: HtmlElement, root: HtmlElement, page: PageMeta) -> str | None:
-    """The visible h1 is the headline and is removed: the one the page's metadata names, else
-    the article's first; an h1 outside the article (a site logo) only when metadata is silent."""
+def headline_element(body: HtmlElement, root: HtmlElement, page: PageMeta) -> HtmlElement | None:
+    """The visible headline: the h1 the page's metadata names, else the article's first; an h1
+    outside the article (a site logo) only when metadata is silent."""
     known = {page.headline, page.title} - {None}
     h1 = next((h for h in body.iter("h1") if visible_text(h) in known), None)
     if h1 is None:
         h1 = next(root.iter("h1"), None)
     if h1 is None and not known:
         h1 = next(body.iter("h1"), None)
+    return h1
+
+
+def _headline(body: HtmlElement, root: HtmlElement, page: PageMeta) -> str | None:
+    """The headline's text; its h1 is removed."""
+    h1 = headline_element(body, root, page)
     if h1 is None:
         return None
     text = visible_text(h1)
