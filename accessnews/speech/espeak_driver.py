@@ -23,6 +23,7 @@ from pyttsx3.voice import Voice
 from .memory_driver import SAMPLE_WIDTH, MemoryDriver, Rendered
 
 BUFFER_MS = 500  # audio per callback: fewer Python calls than espeak-ng's default 60 ms
+NOISE_SEED = 1  # the breath noise of every utterance starts from this seed
 
 
 def espeak_version() -> str:
@@ -40,6 +41,7 @@ class _Library:
     sample_rate = 0
     active: EspeakDriver | None = None
     callback: Any = None
+    set_seed: Any = None
 
     @classmethod
     def start(cls, driver: EspeakDriver) -> None:
@@ -51,6 +53,21 @@ class _Library:
             _espeak.cSetSynthCallback(cls.callback)
             cls.sample_rate = rate
         cls.active = driver
+
+    @classmethod
+    def seed_noise(cls) -> None:
+        """Start the random noise of voices with breath (the `+f3` quote voice...) afresh.
+
+        espeak-ng draws that noise from a process-wide generator: the C library's `rand()` in
+        1.51, which anything else in the process may draw from or reseed, and its own generator
+        seeded from the clock in later releases. Unseeded, the same article gave different
+        audio from run to run (a first run that builds the language-identification cache
+        differed from every later one); seeded before each utterance, an utterance's audio
+        depends only on its text and voice."""
+        if cls.set_seed is None:
+            set_rand_seed = getattr(_espeak.dll, "espeak_ng_SetRandSeed", None)
+            cls.set_seed = set_rand_seed or ctypes.CDLL(None).srand
+        cls.set_seed(NOISE_SEED)
 
     @classmethod
     def _dispatch(cls, wav: Any, numsamples: int, events: Any) -> int:
@@ -89,6 +106,7 @@ class EspeakDriver(MemoryDriver):
         _Library.active = self
         self._chunks, self._marks, self._consumed, self._finished = [], [], 0, False
         data = text.encode("utf-8")
+        _Library.seed_noise()
         status = _espeak.cSynth(
             data, len(data) + 1, 0, _espeak.POS_CHARACTER, 0, _espeak.CHARS_UTF8, None, None
         )
