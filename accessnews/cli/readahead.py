@@ -7,6 +7,13 @@ cleans every article in order and sends each clean Article (or the project error
 back through a pipe, pickled, while the parent starts its writers; with several articles it
 also reads the next one while the parent renders the current one.
 
+The language is chosen in the parent, which would otherwise sit idle once its writers are up:
+it loads the language identifier (py3langid with numpy, ~60-85 ms) while the child still
+reads, and identifies each article as it arrives. The child then never needs py3langid, and
+marks it absent so that trafilatura, for which it is an optional dependency (only its
+`target_language` filter uses it, and the HTML reader does not pass one), does not import it:
+for an HTML page those imports would otherwise run after the page's, on the child's path.
+
 Nothing is lost if the child fails: whatever it did not deliver, the parent reads itself, so a
 bug still surfaces in the parent with its traceback. Without `os.fork`, or when other threads
 run (a forked child would inherit their locks), the parent reads in-process.
@@ -39,21 +46,38 @@ def _outcome(source: str, language: str | None, public_only: bool) -> Outcome:
         return error
 
 
-def _serve(sources: Sequence[str], language: str | None, public_only: bool, pipe: BinaryIO) -> None:
+def _cleaned(source: str, public_only: bool) -> Outcome:
+    """The child's part: the article read and cleaned, its language not chosen yet."""
+    from ..pipeline import read_clean
+
+    try:
+        return read_clean(source, public_only=public_only)
+    except AccessnewsError as error:
+        return error
+
+
+def _serve(sources: Sequence[str], public_only: bool, pipe: BinaryIO) -> None:
     """The child's work: one pickled outcome per source, in order."""
+    sys.modules.setdefault("py3langid", None)  # type: ignore[arg-type]  # absent: an ImportError
     for source in sources:
-        pickle.dump(_outcome(source, language, public_only), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(_cleaned(source, public_only), pipe, protocol=pickle.HIGHEST_PROTOCOL)
         pipe.flush()
 
 
 def _receive(
     sources: Sequence[str], language: str | None, public_only: bool, pipe: BinaryIO
 ) -> Iterator[Outcome]:
-    """The child's outcomes in order; the sources it did not deliver are read here."""
+    """The outcomes in order, each article's language chosen here; the sources the child did
+    not deliver are read here."""
+    from ..read.language import identify, preload
+
+    if language is None:
+        preload()  # while the child reads
     delivered = 0
     with suppress(EOFError, pickle.UnpicklingError):
         for _ in sources:
-            yield pickle.load(pipe)
+            outcome = pickle.load(pipe)
+            yield outcome if isinstance(outcome, AccessnewsError) else identify(outcome, language)
             delivered += 1
     for source in sources[delivered:]:
         yield _outcome(source, language, public_only)
@@ -78,7 +102,7 @@ def read_ahead(
         status = 1
         try:
             with os.fdopen(writer, "wb") as pipe:
-                _serve(sources, language, public_only, pipe)
+                _serve(sources, public_only, pipe)
             status = 0
         finally:
             os._exit(status)
