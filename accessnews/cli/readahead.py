@@ -58,7 +58,10 @@ def _cleaned(source: str, public_only: bool) -> Outcome:
 
 def _serve(sources: Sequence[str], public_only: bool, pipe: BinaryIO) -> None:
     """The child's work: one pickled outcome per source, in order."""
+    from ..read.extractor import allow_lean
+
     sys.modules.setdefault("py3langid", None)  # type: ignore[arg-type]  # absent: an ImportError
+    allow_lean()
     for source in sources:
         pickle.dump(_cleaned(source, public_only), pipe, protocol=pickle.HIGHEST_PROTOCOL)
         pipe.flush()

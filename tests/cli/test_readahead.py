@@ -61,24 +61,28 @@ def test_the_child_reads_and_the_parent_gets_the_same_articles(
     assert [_without_pid(a) for a in read] == [_without_pid(a) for a in expected]
 
 
-def test_the_child_reads_pages_as_the_parent_would_without_numpy(samples_dir: Path) -> None:
+def test_the_child_reads_pages_as_the_parent_would_without_unused_libraries(
+    samples_dir: Path,
+) -> None:
     """The child marks py3langid absent, so trafilatura, for which it is optional, imports
-    neither it nor numpy; the pages read the same as with them. Fails loudly if trafilatura
-    comes to need py3langid or to import numpy another way (the child's time would grow)."""
+    neither it nor numpy, and imports trafilatura lean (read/extractor.py); the pages read the
+    same as with them. Fails loudly if trafilatura comes to need one of them (the child's time
+    would grow)."""
     pages = sorted(str(path) for path in samples_dir.glob("*.html"))
     child = (
         "import pickle, sys\n"
         "from accessnews.cli.readahead import _serve\n"
         "_serve(sys.argv[1:], False, sys.stdout.buffer)\n"
-        "pickle.dump(sorted(m for m in ('numpy', 'py3langid') if sys.modules.get(m)), "
-        "sys.stdout.buffer)\n"
+        "from accessnews.read.extractor import DEFERRED\n"
+        "unused = ('numpy', 'py3langid', *DEFERRED)\n"
+        "pickle.dump(sorted(m for m in unused if sys.modules.get(m)), sys.stdout.buffer)\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", child, *pages], capture_output=True, check=True, timeout=120
     )
     stream = io.BytesIO(result.stdout)
     read = [pickle.load(stream) for _ in pages]
-    assert pickle.load(stream) == [], "the reader child imported py3langid or numpy"
+    assert pickle.load(stream) == [], "the reader child imported libraries it does not use"
     import py3langid  # noqa: F401  # here trafilatura sees its optional dependency
 
     assert read == [pipeline.read_clean(page) for page in pages]
