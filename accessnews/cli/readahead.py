@@ -7,12 +7,12 @@ cleans every article in order and sends each clean Article (or the project error
 back through a pipe, pickled, while the parent starts its writers; with several articles it
 also reads the next one while the parent renders the current one.
 
-The language is chosen in the parent, which would otherwise sit idle once its writers are up:
-it loads the language identifier (py3langid with numpy, ~60-85 ms) while the child still
-reads, and identifies each article as it arrives. The child then never needs py3langid, and
-marks it absent so that trafilatura, for which it is an optional dependency (only its
-`target_language` filter uses it, and the HTML reader does not pass one), does not import it:
-for an HTML page those imports would otherwise run after the page's, on the child's path.
+An HTML page keeps the child busy long after the parent's writers are up (trafilatura's
+import, above all), so for pages the language is chosen in the parent, which would otherwise
+wait: it loads the language identifier (py3langid with numpy, ~60-85 ms) while the child still
+reads, and identifies each page as it arrives. Plain text is read and cleaned before the
+writers are up, so the child identifies it as before. The child imports trafilatura lean
+(read/extractor.py: without py3langid and the libraries `extract` never runs here).
 
 Nothing is lost if the child fails: whatever it did not deliver, the parent reads itself, so a
 bug still surfaces in the parent with its traceback. Without `os.fork`, or when other threads
@@ -47,7 +47,7 @@ def _outcome(source: str, language: str | None, public_only: bool) -> Outcome:
 
 
 def _cleaned(source: str, public_only: bool) -> Outcome:
-    """The child's part: the article read and cleaned, its language not chosen yet."""
+    """The child's part of a page the parent identifies: read and cleaned, no language yet."""
     from ..pipeline import read_clean
 
     try:
@@ -56,33 +56,62 @@ def _cleaned(source: str, public_only: bool) -> Outcome:
         return error
 
 
-def _serve(sources: Sequence[str], public_only: bool, pipe: BinaryIO) -> None:
-    """The child's work: one pickled outcome per source, in order."""
+def _parent_identifies(source: str, language: str | None) -> bool:
+    """Whether the parent chooses this source's language: an HTML page or a URL (fetched, and
+    most often a page), when no language is given. Plain text is read and cleaned before the
+    writers are up, so its child identifies it meanwhile; a page keeps the child busy longer.
+    The format is detected as the reader will detect it, from the file's first bytes."""
+    from ..read import is_url
+    from ..read.detect import detect_format
+
+    if language is not None:
+        return False
+    if is_url(source):
+        return True
+    try:
+        with open(source, "rb") as file:
+            head = file.read(_SNIFF_BYTES)
+    except OSError:  # standard input, or a file the child will report as unreadable
+        return False
+    return detect_format(head).format == "html"
+
+
+_SNIFF_BYTES = 131072  # as much as detect_format looks at
+
+
+def _serve(
+    jobs: Sequence[tuple[str, bool]], language: str | None, public_only: bool, pipe: BinaryIO
+) -> None:
+    """The child's work: one pickled outcome per (source, parent identifies it), in order."""
     from ..read.extractor import allow_lean
 
-    sys.modules.setdefault("py3langid", None)  # type: ignore[arg-type]  # absent: an ImportError
     allow_lean()
-    for source in sources:
-        pickle.dump(_cleaned(source, public_only), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+    for source, by_parent in jobs:
+        outcome = (
+            _cleaned(source, public_only) if by_parent else _outcome(source, language, public_only)
+        )
+        pickle.dump(outcome, pipe, protocol=pickle.HIGHEST_PROTOCOL)
         pipe.flush()
 
 
 def _receive(
-    sources: Sequence[str], language: str | None, public_only: bool, pipe: BinaryIO
+    jobs: Sequence[tuple[str, bool]], language: str | None, public_only: bool, pipe: BinaryIO
 ) -> Iterator[Outcome]:
-    """The outcomes in order, each article's language chosen here; the sources the child did
-    not deliver are read here."""
+    """The outcomes in order, the pages' languages chosen here; the sources the child did not
+    deliver are read here."""
     from ..read.language import identify, preload
 
-    if language is None:
+    if any(by_parent for _, by_parent in jobs):
         preload()  # while the child reads
     delivered = 0
     with suppress(EOFError, pickle.UnpicklingError):
-        for _ in sources:
+        for _, by_parent in jobs:
             outcome = pickle.load(pipe)
-            yield outcome if isinstance(outcome, AccessnewsError) else identify(outcome, language)
+            if by_parent and not isinstance(outcome, AccessnewsError):
+                outcome = identify(outcome, language)
+            yield outcome
             delivered += 1
-    for source in sources[delivered:]:
+    for source, _ in jobs[delivered:]:
         yield _outcome(source, language, public_only)
 
 
@@ -95,6 +124,11 @@ def read_ahead(
     if not hasattr(os, "fork") or threading.active_count() > 1:
         yield (_outcome(source, language, public_only) for source in sources)
         return
+    # py3langid classifies with one small matrix product, after which a second OpenBLAS thread
+    # spins for ~130 ms of CPU on the core that synthesis and LAME share. The command's own
+    # processes only (OpenBLAS reads this when numpy first loads).
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    jobs = [(source, _parent_identifies(source, language)) for source in sources]
     reader, writer = os.pipe()
     sys.stdout.flush()  # the child must not write the parent's buffered output again
     sys.stderr.flush()
@@ -105,14 +139,14 @@ def read_ahead(
         status = 1
         try:
             with os.fdopen(writer, "wb") as pipe:
-                _serve(sources, public_only, pipe)
+                _serve(jobs, language, public_only, pipe)
             status = 0
         finally:
             os._exit(status)
     os.close(writer)
     try:
         with os.fdopen(reader, "rb") as pipe:
-            yield _receive(sources, language, public_only, pipe)
+            yield _receive(jobs, language, public_only, pipe)
     finally:
         with suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)  # still reading after the parent stopped early

@@ -2,8 +2,9 @@
 
 `import trafilatura` runs the package's `__init__`, which loads its downloader (urllib3,
 certifi) and metadata extraction (htmldate, courlan), and its utilities load charset-normalizer
-to decode bytes: ~55 ms of a ~110 ms import, none of it used by `extract` on text without a
-URL and without metadata, which is all the signal asks. On a one-minute HTML article that time
+to decode bytes: ~55 ms of a ~110 ms import (py3langid with numpy, ~60-85 ms more, where this
+process has not loaded them), none of it used by `extract` on text without a URL and without
+metadata, which is all the signal asks. On a one-minute HTML article that time
 sits on the `render` command's path (see cli/readahead.py), so the reader child (which calls
 `allow_lean`) loads `trafilatura.core` alone, with those four libraries standing in as names
 that import the real library when first called: a call still runs the real code, and a type
@@ -34,6 +35,9 @@ from typing import Any
 DEFERRED = ("courlan", "htmldate", "charset_normalizer", "urllib3")
 
 Extract = Callable[..., str | None]
+# An optional dependency of trafilatura, for its `target_language` filter only (which the signal
+# does not pass): marked absent while trafilatura loads, it does not load numpy (~60-85 ms).
+_OPTIONAL = "py3langid"
 
 
 class _Deferred(type):
@@ -144,10 +148,15 @@ def _lean() -> Extract:
     sys.modules["trafilatura"] = importlib.util.module_from_spec(spec)  # its __init__ not run
     finder = _StandinFinder()
     sys.meta_path.insert(0, finder)
+    absent = _OPTIONAL not in sys.modules
+    if absent:
+        sys.modules[_OPTIONAL] = None  # type: ignore[assignment]  # None: an ImportError
     try:
         core = importlib.import_module("trafilatura.core")
     finally:
         sys.meta_path.remove(finder)
+        if absent:
+            del sys.modules[_OPTIONAL]
         for name in [name for name, module in sys.modules.items() if isinstance(module, _Standin)]:
             del sys.modules[name]
     logging.getLogger("trafilatura").addHandler(logging.NullHandler())  # as its __init__ does

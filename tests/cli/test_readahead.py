@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from accessnews import pipeline
-from accessnews.cli.readahead import Outcome, read_ahead
+from accessnews.cli.readahead import Outcome, _parent_identifies, read_ahead
 from accessnews.errors import InputError
 from accessnews.model import Article
 
@@ -64,15 +64,15 @@ def test_the_child_reads_and_the_parent_gets_the_same_articles(
 def test_the_child_reads_pages_as_the_parent_would_without_unused_libraries(
     samples_dir: Path,
 ) -> None:
-    """The child marks py3langid absent, so trafilatura, for which it is optional, imports
-    neither it nor numpy, and imports trafilatura lean (read/extractor.py); the pages read the
-    same as with them. Fails loudly if trafilatura comes to need one of them (the child's time
-    would grow)."""
+    """The child reads a page for the parent to identify and imports trafilatura lean
+    (read/extractor.py): without py3langid, which is optional for it, numpy, or the libraries
+    `extract` never runs; the pages read the same as with them. Fails loudly if trafilatura
+    comes to need one of them (the child's time would grow)."""
     pages = sorted(str(path) for path in samples_dir.glob("*.html"))
     child = (
         "import pickle, sys\n"
         "from accessnews.cli.readahead import _serve\n"
-        "_serve(sys.argv[1:], False, sys.stdout.buffer)\n"
+        "_serve([(page, True) for page in sys.argv[1:]], None, False, sys.stdout.buffer)\n"
         "from accessnews.read.extractor import DEFERRED\n"
         "unused = ('numpy', 'py3langid', *DEFERRED)\n"
         "pickle.dump(sorted(m for m in unused if sys.modules.get(m)), sys.stdout.buffer)\n"
@@ -86,6 +86,22 @@ def test_the_child_reads_pages_as_the_parent_would_without_unused_libraries(
     import py3langid  # noqa: F401  # here trafilatura sees its optional dependency
 
     assert read == [pipeline.read_clean(page) for page in pages]
+
+
+def test_the_parent_identifies_pages_and_urls_and_the_child_plain_text(
+    sources: list[str], tmp_path: Path
+) -> None:
+    text, page, _ = sources
+    disguised = tmp_path / "page.txt"  # detected by content, as the reader detects it
+    disguised.write_bytes(Path(page).read_bytes())
+    assert [_parent_identifies(s, None) for s in (text, page, str(disguised))] == [
+        False,
+        True,
+        True,
+    ]
+    assert _parent_identifies("https://example.org/story", None)
+    assert not _parent_identifies(page, "en")  # a given language needs no identifier
+    assert not _parent_identifies(str(tmp_path / "missing.html"), None)
 
 
 def test_errors_arrive_in_order_as_project_errors(sources: list[str], tmp_path: Path) -> None:
@@ -158,4 +174,4 @@ def test_the_fork_tests_run_in_a_process_without_threads() -> None:
         timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "6 passed, 1 skipped" in result.stdout, result.stdout
+    assert "7 passed, 1 skipped" in result.stdout, result.stdout
