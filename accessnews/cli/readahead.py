@@ -60,7 +60,9 @@ def _parent_identifies(source: str, language: str | None) -> bool:
     """Whether the parent chooses this source's language: an HTML page or a URL (fetched, and
     most often a page), when no language is given. Plain text is read and cleaned before the
     writers are up, so its child identifies it meanwhile; a page keeps the child busy longer.
-    The format is detected as the reader will detect it, from the file's first bytes."""
+    The format is detected as the reader will detect it, from the file's first bytes. Both
+    processes ask, after the fork (the reader's imports would delay both before it): the child
+    to know what to send, which it says with each outcome, the parent whether to preload."""
     from ..read import is_url
     from ..read.detect import detect_format
 
@@ -79,39 +81,39 @@ def _parent_identifies(source: str, language: str | None) -> bool:
 _SNIFF_BYTES = 131072  # as much as detect_format looks at
 
 
-def _serve(
-    jobs: Sequence[tuple[str, bool]], language: str | None, public_only: bool, pipe: BinaryIO
-) -> None:
-    """The child's work: one pickled outcome per (source, parent identifies it), in order."""
+def _serve(sources: Sequence[str], language: str | None, public_only: bool, pipe: BinaryIO) -> None:
+    """The child's work: for each source in order, pickled, whether the parent is to identify
+    it and its outcome."""
     from ..read.extractor import allow_lean
 
     allow_lean()
-    for source, by_parent in jobs:
+    for source in sources:
+        by_parent = _parent_identifies(source, language)
         outcome = (
             _cleaned(source, public_only) if by_parent else _outcome(source, language, public_only)
         )
-        pickle.dump(outcome, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump((by_parent, outcome), pipe, protocol=pickle.HIGHEST_PROTOCOL)
         pipe.flush()
 
 
 def _receive(
-    jobs: Sequence[tuple[str, bool]], language: str | None, public_only: bool, pipe: BinaryIO
+    sources: Sequence[str], language: str | None, public_only: bool, pipe: BinaryIO
 ) -> Iterator[Outcome]:
     """The outcomes in order, the pages' languages chosen here; the sources the child did not
     deliver are read here."""
     from ..read.language import identify, preload
 
-    if any(by_parent for _, by_parent in jobs):
+    if any(_parent_identifies(source, language) for source in sources):
         preload()  # while the child reads
     delivered = 0
     with suppress(EOFError, pickle.UnpicklingError):
-        for _, by_parent in jobs:
-            outcome = pickle.load(pipe)
+        for _ in sources:
+            by_parent, outcome = pickle.load(pipe)
             if by_parent and not isinstance(outcome, AccessnewsError):
                 outcome = identify(outcome, language)
             yield outcome
             delivered += 1
-    for source, _ in jobs[delivered:]:
+    for source in sources[delivered:]:
         yield _outcome(source, language, public_only)
 
 
@@ -128,7 +130,6 @@ def read_ahead(
     # spins for ~130 ms of CPU on the core that synthesis and LAME share. The command's own
     # processes only (OpenBLAS reads this when numpy first loads).
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    jobs = [(source, _parent_identifies(source, language)) for source in sources]
     reader, writer = os.pipe()
     sys.stdout.flush()  # the child must not write the parent's buffered output again
     sys.stderr.flush()
@@ -139,14 +140,14 @@ def read_ahead(
         status = 1
         try:
             with os.fdopen(writer, "wb") as pipe:
-                _serve(jobs, language, public_only, pipe)
+                _serve(sources, language, public_only, pipe)
             status = 0
         finally:
             os._exit(status)
     os.close(writer)
     try:
         with os.fdopen(reader, "rb") as pipe:
-            yield _receive(jobs, language, public_only, pipe)
+            yield _receive(sources, language, public_only, pipe)
     finally:
         with suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)  # still reading after the parent stopped early

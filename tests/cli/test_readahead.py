@@ -72,7 +72,7 @@ def test_the_child_reads_pages_as_the_parent_would_without_unused_libraries(
     child = (
         "import pickle, sys\n"
         "from accessnews.cli.readahead import _serve\n"
-        "_serve([(page, True) for page in sys.argv[1:]], None, False, sys.stdout.buffer)\n"
+        "_serve(sys.argv[1:], None, False, sys.stdout.buffer)\n"
         "from accessnews.read.extractor import DEFERRED\n"
         "unused = ('numpy', 'py3langid', *DEFERRED)\n"
         "pickle.dump(sorted(m for m in unused if sys.modules.get(m)), sys.stdout.buffer)\n"
@@ -82,6 +82,8 @@ def test_the_child_reads_pages_as_the_parent_would_without_unused_libraries(
     )
     stream = io.BytesIO(result.stdout)
     read = [pickle.load(stream) for _ in pages]
+    assert all(by_parent for by_parent, _ in read)
+    read = [article for _, article in read]
     assert pickle.load(stream) == [], "the reader child imported libraries it does not use"
     import py3langid  # noqa: F401  # here trafilatura sees its optional dependency
 
