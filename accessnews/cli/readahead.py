@@ -60,9 +60,8 @@ def _parent_identifies(source: str, language: str | None) -> bool:
     """Whether the parent chooses this source's language: an HTML page or a URL (fetched, and
     most often a page), when no language is given. Plain text is read and cleaned before the
     writers are up, so its child identifies it meanwhile; a page keeps the child busy longer.
-    The format is detected as the reader will detect it, from the file's first bytes. Both
-    processes ask, after the fork (the reader's imports would delay both before it): the child
-    to know what to send, which it says with each outcome, the parent whether to preload."""
+    The format is detected as the reader will detect it, from the file's first bytes, by the
+    child (before the fork, the reader's imports would delay both processes)."""
     from ..read import is_url
     from ..read.detect import detect_format
 
@@ -82,17 +81,20 @@ _SNIFF_BYTES = 131072  # as much as detect_format looks at
 
 
 def _serve(sources: Sequence[str], language: str | None, public_only: bool, pipe: BinaryIO) -> None:
-    """The child's work: for each source in order, pickled, whether the parent is to identify
-    it and its outcome."""
+    """The child's work, pickled for each source in order: first whether the parent is to
+    identify it (sent at once, so that the parent can load the identifier meanwhile), then
+    its outcome."""
     from ..read.extractor import allow_lean
 
     allow_lean()
     for source in sources:
         by_parent = _parent_identifies(source, language)
+        pickle.dump(by_parent, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+        pipe.flush()
         outcome = (
             _cleaned(source, public_only) if by_parent else _outcome(source, language, public_only)
         )
-        pickle.dump((by_parent, outcome), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(outcome, pipe, protocol=pickle.HIGHEST_PROTOCOL)
         pipe.flush()
 
 
@@ -101,15 +103,18 @@ def _receive(
 ) -> Iterator[Outcome]:
     """The outcomes in order, the pages' languages chosen here; the sources the child did not
     deliver are read here."""
-    from ..read.language import identify, preload
-
-    if any(_parent_identifies(source, language) for source in sources):
-        preload()  # while the child reads
     delivered = 0
     with suppress(EOFError, pickle.UnpicklingError):
         for _ in sources:
-            by_parent, outcome = pickle.load(pipe)
+            by_parent: bool = pickle.load(pipe)
+            if by_parent:
+                from ..read.language import preload
+
+                preload()  # while the child reads (once: the identifier is kept)
+            outcome = pickle.load(pipe)
             if by_parent and not isinstance(outcome, AccessnewsError):
+                from ..read.language import identify
+
                 outcome = identify(outcome, language)
             yield outcome
             delivered += 1

@@ -81,7 +81,7 @@ def test_the_child_reads_pages_as_the_parent_would_without_unused_libraries(
         [sys.executable, "-c", child, *pages], capture_output=True, check=True, timeout=120
     )
     stream = io.BytesIO(result.stdout)
-    read = [pickle.load(stream) for _ in pages]
+    read = [(pickle.load(stream), pickle.load(stream)) for _ in pages]
     assert all(by_parent for by_parent, _ in read)
     read = [article for _, article in read]
     assert pickle.load(stream) == [], "the reader child imported libraries it does not use"
