@@ -28,9 +28,10 @@ import sys
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
+from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import AccessnewsError
+from ..errors import AccessnewsError, InputError
 from ..model import Article
 from .startup import collector
 
@@ -62,6 +63,7 @@ def _parent_identifies(source: str, language: str | None) -> bool:
     writers are up, so its child identifies it meanwhile; a page keeps the child busy longer.
     The format is detected as the reader will detect it, from the file's first bytes, by the
     child (before the fork, the reader's imports would delay both processes)."""
+    from ..fileio import regular_head
     from ..read import is_url
     from ..read.detect import detect_format
 
@@ -70,9 +72,8 @@ def _parent_identifies(source: str, language: str | None) -> bool:
     if is_url(source):
         return True
     try:
-        with open(source, "rb") as file:
-            head = file.read(_SNIFF_BYTES)
-    except OSError:  # standard input, or a file the child will report as unreadable
+        head = regular_head(Path(source), _SNIFF_BYTES)
+    except (OSError, InputError):  # standard input, or what the reader will refuse
         return False
     return detect_format(head).format == "html"
 

@@ -104,6 +104,9 @@ def test_the_parent_identifies_pages_and_urls_and_the_child_plain_text(
     assert _parent_identifies("https://example.org/story", None)
     assert not _parent_identifies(page, "en")  # a given language needs no identifier
     assert not _parent_identifies(str(tmp_path / "missing.html"), None)
+    fifo = tmp_path / "pipe.html"
+    os.mkfifo(fifo)
+    assert not _parent_identifies(str(fifo), None)  # not opened to wait for a writer
 
 
 def test_errors_arrive_in_order_as_project_errors(sources: list[str], tmp_path: Path) -> None:
