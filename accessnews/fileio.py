@@ -157,6 +157,22 @@ def read_regular(path: Path, cap: int, name: str) -> bytes:
     Opened without blocking (a FIFO with no writer would wait forever) and read through the
     cap, so a file that grows, or a device such as /dev/zero, never fills the memory.
     """
+    with os.fdopen(_open_regular(path, name), "rb") as stream:
+        data = stream.read(cap + 1)
+    if len(data) > cap:
+        raise InputError(f"{name}: too large for an article (limit {cap / 1e6:.0f} MB)")
+    return data
+
+
+def regular_head(path: Path, size: int) -> bytes:
+    """The first `size` bytes of a regular file, opened as `read_regular` opens it."""
+    with os.fdopen(_open_regular(path, str(path)), "rb") as stream:
+        return stream.read(size)
+
+
+def _open_regular(path: Path, name: str) -> int:
+    """A descriptor of a regular file, opened without blocking; one-line InputError for a
+    directory or a special file."""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     mode = os.fstat(fd).st_mode
     if not stat.S_ISREG(mode):
@@ -165,8 +181,4 @@ def read_regular(path: Path, cap: int, name: str) -> bytes:
             raise InputError(f"{name}: is a directory, not an article")
         kind = _KINDS.get(stat.S_IFMT(mode), "a special file")
         raise InputError(f"{name}: is {kind}, not a regular file; save the article first")
-    with os.fdopen(fd, "rb") as stream:
-        data = stream.read(cap + 1)
-    if len(data) > cap:
-        raise InputError(f"{name}: too large for an article (limit {cap / 1e6:.0f} MB)")
-    return data
+    return fd

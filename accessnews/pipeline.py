@@ -25,8 +25,15 @@ def load_article(
     """Read `source` and prepare it: a path, an http(s) URL, `-` for standard input, or, with
     `data`, the name of bytes already in hand (an archive member). `public_only`: see
     `read_source`."""
+    return identify(read_clean(source, public_only=public_only, data=data), language)
+
+
+def read_clean(source: str, *, public_only: bool = False, data: bytes | None = None) -> Article:
+    """`load_article` short of choosing the language: the article read and cleaned, with the
+    language its source declares. The `render` command's reader process stops here, and
+    the language is chosen by the process that speaks it (see cli/readahead.py)."""
     if data is None and source == STDIN:
         source, data = "<stdin>", read_stdin(MAX_INPUT_BYTES)
     if data is not None:
-        return prepare(read_bytes(data, name=source), language)
-    return prepare(read_source(source, public_only=public_only), language)
+        return clean(read_bytes(data, name=source))
+    return clean(read_source(source, public_only=public_only))

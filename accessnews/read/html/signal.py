@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
+from ..extractor import extractor
+
 _WORD = re.compile(r"\w+")
 # Shorter text matches anywhere by chance ("Share", "Home").
 _MIN_WORDS = 4
@@ -42,9 +44,8 @@ class Signal:
 
 def extract_text(page_html: str) -> str:
     """What trafilatura takes for the article's text (no comments), or empty text."""
-    import trafilatura  # imported here: ~100 ms, and only HTML pages need it
-
-    return trafilatura.extract(page_html, include_comments=False, include_tables=True) or ""
+    extract = extractor()  # imported on first use: ~110 ms, and only HTML pages need it
+    return extract(page_html, include_comments=False, include_tables=True) or ""
 
 
 def locate(body: HtmlElement, text: str) -> Signal | None:
