@@ -4,12 +4,20 @@ in a process where trafilatura is not loaded yet."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from accessnews.read.extractor import DEFERRED
+
+from ..conftest import SHARED
+
+WCXB_PAGES = SHARED / "corpora" / "wcxb-dev-articles" / "html"
+REAL_PAGES = 60  # every 13th WCXB page: ~10 s for both imports
 
 # A page written for these tests: a story long enough for trafilatura to keep it.
 PAGE = (
@@ -30,8 +38,8 @@ from accessnews.read import extractor
 if lean:
     extractor.allow_lean()
 extract = extractor.extractor()
-page = sys.stdin.read()
-text = extract(page, include_comments=False, include_tables=True)
+pages = json.loads(sys.stdin.read())
+text = [extract(page, include_comments=False, include_tables=True) for page in pages]
 loaded = [name for name in extractor.DEFERRED if name in sys.modules]
 deferred = {  # resolving them loads the libraries: after `loaded`
     f"{module.__name__}.{name}": callable(value._real())
@@ -44,10 +52,10 @@ print(json.dumps({"text": text, "loaded": loaded, "deferred": deferred}))
 """
 
 
-def _run(mode: str) -> dict[str, object]:
+def _run(mode: str, pages: tuple[str, ...] = (PAGE,)) -> dict[str, object]:
     result = subprocess.run(
         [sys.executable, "-c", CHECK, mode],
-        input=PAGE,
+        input=json.dumps(pages),
         capture_output=True,
         text=True,
         check=True,
@@ -63,6 +71,17 @@ def test_the_lean_import_extracts_the_same_text_without_the_deferred_libraries()
     assert lean["text"] == plain["text"] and "oak gates" in str(lean["text"])
     assert lean["loaded"] == [], "trafilatura's extract now runs a deferred library"
     assert plain["loaded"] == list(DEFERRED)  # the plain import loads them all
+
+
+@pytest.mark.skipif(not WCXB_PAGES.is_dir(), reason="../shared/corpora is not here")
+def test_the_lean_import_extracts_the_same_text_from_real_pages() -> None:
+    files = sorted(WCXB_PAGES.glob("*.html.gz"))[::13][:REAL_PAGES]
+    pages = tuple(gzip.decompress(f.read_bytes()).decode("utf-8", "replace") for f in files)
+    lean, plain = _run("lean", pages), _run("plain", pages)
+    assert lean["loaded"] == []
+    texts = list(zip(files, list(lean["text"]), list(plain["text"]), strict=True))  # type: ignore[call-overload]
+    assert sum(bool(ours) for _, ours, _ in texts) > len(files) * 0.9  # extraction really ran
+    assert [f.name for f, ours, theirs in texts if ours != theirs] == []
 
 
 def test_every_deferred_name_trafilatura_takes_is_a_function_or_a_class() -> None:
