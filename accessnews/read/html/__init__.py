@@ -22,6 +22,7 @@ from .content import find_content, take_lead_figures
 from .header import headline_element, read_header
 from .meta import page_meta
 from .signal import extract_text, locate
+from .stream import place_streamed_parts
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # Characters XML (and so lxml) cannot hold; they are invisible control codes in a page.
@@ -96,6 +97,7 @@ def read(data: bytes, *, name: str, base_url: str | None = None) -> Article:
     body = doc.find("body")
     if body is None:
         raise InputError(f"{name}: no article text found (the page has no body)")
+    place_streamed_parts(body)
     signal = locate(body, extract_text(page_html))
     dropped = strip_invisible(body)
     dropped += strip_chrome(body, signal)
