@@ -126,6 +126,7 @@ _SIGNAL_OWN_SHARE = 0.6
 _SIGNAL_SHARE = 0.05
 _SIGNAL_SOME = 0.15
 _SIGNAL_MIN_CHARS = 150
+_CODE = frozenset({"pre", "code"})
 _MARK_ATTRIBUTES = ("class", "id", "data-component", "data-testid")
 
 
@@ -226,8 +227,12 @@ class _Page:
 
 
 def _chrome(element: HtmlElement, page: _Page) -> Iterator[tuple[HtmlElement, str]]:
-    """Top-most chrome elements under `element` (descendants of a match are not visited)."""
+    """Top-most chrome elements under `element` (descendants of a match are not visited).
+    A code listing is never looked into: syntax highlighters class its parts `comment`,
+    `tag` or `nav` after the language's tokens."""
     for child in _children(element):
+        if child.tag in _CODE:
+            continue
         reason = chrome_reason(child)
         if reason and not page.protects(child, reason):
             yield child, reason
