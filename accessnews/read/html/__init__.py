@@ -16,6 +16,7 @@ from ...errors import InputError
 from ...model import Article, Block, LanguageEvidence, ListBlock, Paragraph, Quote, spans_of
 from ..detect import decode_repairing, refuse_non_text, repairs
 from ..language import DEFAULT
+from ..mojibake import repair_mojibake
 from .blocks import read_blocks
 from .chrome import outside, strip_chrome, strip_invisible
 from .content import find_content, take_lead_figures
@@ -92,6 +93,7 @@ def read(data: bytes, *, name: str, base_url: str | None = None) -> Article:
     """Parse an HTML page; `base_url` (the page's address) makes relative links absolute."""
     refuse_non_text(data, name)
     page_html, repaired = decode_repairing(data, name)
+    page_html, unmangled = repair_mojibake(page_html)
     doc = parse_page(page_html, name)
     page = page_meta(doc)
     body = doc.find("body")
@@ -123,5 +125,5 @@ def read(data: bytes, *, name: str, base_url: str | None = None) -> Article:
         language=page.language or DEFAULT,
         language_evidence=LanguageEvidence("declared", page.language),
         source=name,
-        dropped=(*repairs(page_html, repaired), *dropped, *more),
+        dropped=(*repairs(page_html, repaired), *unmangled, *dropped, *more),
     )
