@@ -14,11 +14,18 @@ from ..model import Article
 from .boilerplate import drop_boilerplate
 from .credits import extract_credits
 from .embeds import merge_embeds
+from .tail import drop_end_sections
 from .typography import normalise
 
 Transform = Callable[[Article], Article]
 
-TRANSFORMS: tuple[Transform, ...] = (normalise, drop_boilerplate, extract_credits, merge_embeds)
+TRANSFORMS: tuple[Transform, ...] = (
+    normalise,
+    drop_end_sections,
+    drop_boilerplate,
+    extract_credits,
+    merge_embeds,
+)
 
 
 def clean(article: Article) -> Article:
