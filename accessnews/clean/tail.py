@@ -51,7 +51,12 @@ def drop_end_sections(article: Article) -> Article:
     if end is None:
         return article
     index, found = end
-    where = block_place(article.blocks, index)
-    reason = f"{found.reason} (under '{article.blocks[index].text.strip()}')"
-    dropped = [Dropped("boilerplate", b.text, reason, where) for b in article.blocks[index:]]
+    heading = article.blocks[index].text.strip()
+    places = [block_place(article.blocks, index)]
+    places += [f"under '{heading}' after the article"] * (len(article.blocks) - index - 1)
+    tail = article.blocks[index:]
+    dropped = [
+        Dropped("boilerplate", b.text, found.reason, where)
+        for b, where in zip(tail, places, strict=True)
+    ]
     return rebuilt(article, article.blocks[:index], dropped)

@@ -22,7 +22,8 @@ def test_each_end_heading_drops_itself_and_what_follows(line: str, reason: str) 
     result = cleaned(PROSE, PROSE, _heading(line), BIO, "Read the whole series")
     assert [b.text for b in result.blocks] == [PROSE, PROSE]
     assert [d.text for d in result.dropped] == [line, BIO, "Read the whole series"]
-    assert {d.reason for d in result.dropped} == {f"{reason} (under '{line}')"}
+    assert {d.reason for d in result.dropped} == {reason}
+    assert [d.where for d in result.dropped][1:] == [f"under '{line}' after the article"] * 2
 
 
 def test_such_a_heading_in_the_first_half_is_the_articles_own() -> None:
