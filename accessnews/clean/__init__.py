@@ -2,8 +2,10 @@
 
 Each transform records what it removes in `Article.dropped`, so nothing disappears silently.
 The order matters: typography first, so every rule sees one spelling of spaces and dashes;
-boilerplate next, so site furniture is never taken for a caption or a post's text; then credits
-(caption lines become Figures), and embeds last, so a post's text is only ever prose paragraphs.
+the sections after the story next (the boilerplate table would take their "About the author"
+heading alone); boilerplate next, so site furniture is never taken for a caption or a post's
+text; then credits (caption lines become Figures), and embeds last, so a post's text is only
+ever prose paragraphs.
 """
 
 from __future__ import annotations
