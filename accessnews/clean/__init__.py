@@ -2,8 +2,10 @@
 
 Each transform records what it removes in `Article.dropped`, so nothing disappears silently.
 The order matters: typography first, so every rule sees one spelling of spaces and dashes;
-boilerplate next, so site furniture is never taken for a caption or a post's text; then credits
-(caption lines become Figures), and embeds last, so a post's text is only ever prose paragraphs.
+the sections after the story next (the boilerplate table would take their "About the author"
+heading alone); boilerplate next, so site furniture is never taken for a caption or a post's
+text; then credits (caption lines become Figures), and embeds last, so a post's text is only
+ever prose paragraphs.
 """
 
 from __future__ import annotations
@@ -14,11 +16,18 @@ from ..model import Article
 from .boilerplate import drop_boilerplate
 from .credits import extract_credits
 from .embeds import merge_embeds
+from .tail import drop_end_sections
 from .typography import normalise
 
 Transform = Callable[[Article], Article]
 
-TRANSFORMS: tuple[Transform, ...] = (normalise, drop_boilerplate, extract_credits, merge_embeds)
+TRANSFORMS: tuple[Transform, ...] = (
+    normalise,
+    drop_end_sections,
+    drop_boilerplate,
+    extract_credits,
+    merge_embeds,
+)
 
 
 def clean(article: Article) -> Article:

@@ -23,6 +23,7 @@ from ..model import (
     Span,
 )
 from .detect import decode_repairing, refuse_non_text, repairs
+from .mojibake import repair_mojibake
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^\s{0,3}[-*+•]\s+(.*)$")
@@ -141,6 +142,7 @@ def read(data: bytes, *, name: str) -> Article:
     """Parse a plain-text or Markdown-ish article."""
     refuse_non_text(data, name)
     text, repaired = decode_repairing(data, name)
+    text, unmangled = repair_mojibake(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     chunks = _chunks(text)
     if not chunks:
@@ -172,5 +174,5 @@ def read(data: bytes, *, name: str) -> Article:
         bylines=bylines,
         published=published,
         source=name,
-        dropped=repairs(text, repaired),
+        dropped=(*repairs(text, repaired), *unmangled),
     )

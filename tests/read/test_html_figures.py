@@ -98,6 +98,18 @@ def test_figures_in_list_items_are_figures() -> None:
     ]
 
 
+def test_gallery_slides_of_an_image_and_a_caption_are_figures() -> None:
+    """A carousel's list items, each only an image and its figcaption (no `<figure>`), are
+    figures, not a list of credit lines."""
+    slide = (
+        "<li><div><img src='{0}.jpg' alt='The {0} pier'></div>"
+        "<figcaption>Credit: Bo Chen</figcaption></li>"
+    )
+    article = clean(_story(f"<ul>{slide.format('north')}{slide.format('south')}</ul>"))
+    assert _figures(article) == [("The north pier", "Bo Chen"), ("The south pier", "Bo Chen")]
+    assert not [b for b in article.blocks if isinstance(b, ListBlock)]
+
+
 def test_a_lead_figure_between_the_headline_and_the_text_leads_the_article() -> None:
     """The lead image sits in the article's header, outside the element that holds its text:
     it becomes the first block. A figure above the headline is the page's, not the story's."""

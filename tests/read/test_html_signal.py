@@ -86,3 +86,23 @@ def test_a_hidden_pop_up_with_a_copy_of_the_story_is_chrome_even_if_it_is_large(
     assert not body.xpath("//*[@id='box']")
     assert [d.reason for d in dropped] == ["hidden"]
     assert [p.text for p in body.iter("p")] == STORY
+
+
+def test_a_table_of_contents_is_page_chrome_even_when_the_signal_holds_its_text() -> None:
+    """Its links repeat the subheadings, so trafilatura's text holds it; a list of links that
+    all lead into the page, with its title, is chrome. Footnote back-links are not."""
+    headings = ["The vote", "The cost"]
+    contents = "".join(f"<li><a href='#s{i}'>{h}</a></li>" for i, h in enumerate(headings))
+    sections = "".join(
+        f"<h2 id='s{i}'>{h}</h2>{_paragraphs(STORY)}" for i, h in enumerate(headings)
+    )
+    notes = "<ol><li>A note on the figures used by the board. <a href='#r1'>↩</a></li></ol>"
+    html = _page(
+        f"<div class='story'><div><p>Jump to:</p><ul>{contents}<li><a href='#n'>Notes</a></li>"
+        f"</ul></div>{sections}{notes}</div>"
+    )
+    article = read_bytes(html, name="p.html")
+    texts = [b.text for b in article.blocks]
+    assert texts[:2] == ["The vote", STORY[0]]
+    assert texts[-1] == "A note on the figures used by the board. ↩"
+    assert any(d.reason == "table of contents" for d in article.dropped)

@@ -134,3 +134,16 @@ def test_a_windows_1252_line_in_a_utf8_page_is_repaired_and_recorded() -> None:
     assert [(d.where, d.text) for d in repairs] == [
         ("line 3", "The owner said “we are open” on Monday, to anyone passing.")
     ]
+
+
+def test_syntax_highlighted_code_keeps_its_comment_and_tag_tokens() -> None:
+    """Highlighters class a listing's tokens `token comment`, `hljs-tag`: not page chrome."""
+    listing = (
+        "<pre><code><span class='token comment'># start the server</span>\n"
+        "serve --port 8080\n<span class='hljs-tag nav'>&lt;nav&gt;</span></code></pre>"
+    )
+    article = _read(
+        f"<html><body><article><h1>Notes</h1><p>{LONG}</p>{listing}</article></body></html>"
+    )
+    assert _paragraphs(article)[-1] == "# start the server serve --port 8080 <nav>"
+    assert not [d for d in article.dropped if d.kind == "page chrome"]

@@ -16,12 +16,14 @@ from ...errors import InputError
 from ...model import Article, Block, LanguageEvidence, ListBlock, Paragraph, Quote, spans_of
 from ..detect import decode_repairing, refuse_non_text, repairs
 from ..language import DEFAULT
+from ..mojibake import repair_mojibake
 from .blocks import read_blocks
 from .chrome import outside, strip_chrome, strip_invisible
 from .content import find_content, take_lead_figures
 from .header import headline_element, read_header
 from .meta import page_meta
 from .signal import extract_text, locate
+from .stream import place_streamed_parts
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # Characters XML (and so lxml) cannot hold; they are invisible control codes in a page.
@@ -91,11 +93,13 @@ def read(data: bytes, *, name: str, base_url: str | None = None) -> Article:
     """Parse an HTML page; `base_url` (the page's address) makes relative links absolute."""
     refuse_non_text(data, name)
     page_html, repaired = decode_repairing(data, name)
+    page_html, unmangled = repair_mojibake(page_html)
     doc = parse_page(page_html, name)
     page = page_meta(doc)
     body = doc.find("body")
     if body is None:
         raise InputError(f"{name}: no article text found (the page has no body)")
+    place_streamed_parts(body)
     signal = locate(body, extract_text(page_html))
     dropped = strip_invisible(body)
     dropped += strip_chrome(body, signal)
@@ -121,5 +125,5 @@ def read(data: bytes, *, name: str, base_url: str | None = None) -> Article:
         language=page.language or DEFAULT,
         language_evidence=LanguageEvidence("declared", page.language),
         source=name,
-        dropped=(*repairs(page_html, repaired), *dropped, *more),
+        dropped=(*repairs(page_html, repaired), *unmangled, *dropped, *more),
     )

@@ -44,6 +44,7 @@ from .media import (
     embed_platform,
     figure_block,
     is_media_figure,
+    is_slide,
     looks_like_figure,
     take_labels,
 )
@@ -196,7 +197,12 @@ class _Walk:
         yield from self._loose_item(loose)
 
     def _li_items(self, item: HtmlElement) -> Iterator[Inlines | Figure | Dropped]:
-        """An item's text, its figures, then the items of the lists nested in it."""
+        """An item's text, its figures, then the items of the lists nested in it; an item that
+        is only an image and its caption (a gallery's slide) is a figure."""
+        if is_slide(item):
+            self.dropped += take_labels(item)
+            yield figure_block(item, self.base)
+            return
         nested = [n for n in tags_under(item) if n.tag in _LISTS and _item_of(n) is item]
         for sub in nested:
             take_out(sub)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -119,6 +120,14 @@ _MIN_CONTENT_CHARS = 500
 _PROSE_IS_NOT_CONTENT = frozenset({"comments", "cookie banner", "hidden"})
 # Chrome that trafilatura sometimes takes into the article: its text is no reason to keep it.
 _SIGNAL_IS_NOT_CONTENT = _PROSE_IS_NOT_CONTENT | {"subscribe prompt", "newsletter box", "pop-up"}
+# Chrome whose text the signal holds because it repeats the article's own (its subheadings):
+# only holding most of the signal protects it.
+_REPEATS_CONTENT = frozenset({"table of contents"})
+_SIGNAL_MOST = 0.5
+# A table of contents: this many links, all to places in the page, and most of its text.
+_CONTENTS_LINKS = 3
+_CONTENTS_LINKED = 0.6
+_IN_PAGE = re.compile(r"#[^\s!/]")
 # An element this much of whose text the signal holds is the article's, whatever its class.
 _SIGNAL_OWN_SHARE = 0.6
 # ... or one with a twentieth of the article's text that is not mostly something else
@@ -126,6 +135,7 @@ _SIGNAL_OWN_SHARE = 0.6
 _SIGNAL_SHARE = 0.05
 _SIGNAL_SOME = 0.15
 _SIGNAL_MIN_CHARS = 150
+_CODE = frozenset({"pre", "code"})
 _MARK_ATTRIBUTES = ("class", "id", "data-component", "data-testid")
 
 
@@ -181,13 +191,15 @@ class _Page:
     prose: dict[HtmlElement, int]  # unlinked paragraph text under each element
     total_prose: int
     signal: Signal | None
+    contents: frozenset[HtmlElement]  # tables of contents (lists of links into the page)
 
     @classmethod
     def of(cls, body: HtmlElement, signal: Signal | None) -> _Page:
         marks_ = [*body.iter("h1", "main"), *filter(_is_embed, body.iter())]
         holders = {a for mark in marks_ for a in (mark, *mark.iterancestors())}
         prose, total_prose = prose_under(body)
-        return cls(len(body.text_content()), frozenset(holders), prose, total_prose, signal)
+        total = len(body.text_content())
+        return cls(total, frozenset(holders), prose, total_prose, signal, _contents(body))
 
     def protects(self, element: HtmlElement, reason: str) -> bool:
         """A container of the article (the h1, the article body, an embedded post, most of a
@@ -204,6 +216,8 @@ class _Page:
         length = len(element.text_content())
         if length > _CONTENT_SHARE * self.total and length > _MIN_CONTENT_CHARS:
             return True
+        if reason in _REPEATS_CONTENT:
+            return self.signal is not None and self.signal.share(element) > _SIGNAL_MOST
         if self.signal and self._in_signal(element, length):
             # A prompt or pop-up that trafilatura took in is short; an article in a wrapper
             # classed like one (`signup-modal-wrapper`) is not.
@@ -225,10 +239,38 @@ class _Page:
         return held >= _SIGNAL_MIN_CHARS and held >= _SIGNAL_OWN_SHARE * length
 
 
+def _contents(body: HtmlElement) -> frozenset[HtmlElement]:
+    """Elements whose links all lead to places in the page, at least a few, and whose text is
+    mostly those links: a table of contents (its title beside it). Counted up from the links,
+    once per page, so no element's subtree is read twice."""
+    anchors: dict[HtmlElement, list[int]] = defaultdict(lambda: [0, 0])
+    other: set[HtmlElement] = set()
+    for link in body.iter("a"):
+        ancestors = list(link.iterancestors())
+        if _IN_PAGE.match(link.get("href", "")):
+            length = len(link.text_content().strip())
+            for ancestor in ancestors:
+                anchors[ancestor][0] += 1
+                anchors[ancestor][1] += length
+        elif link.get("href"):
+            other.update(ancestors)
+    return frozenset(
+        element
+        for element, (count, linked) in anchors.items()
+        if count >= _CONTENTS_LINKS
+        and element not in other
+        and linked >= _CONTENTS_LINKED * len(element.text_content().strip())
+    )
+
+
 def _chrome(element: HtmlElement, page: _Page) -> Iterator[tuple[HtmlElement, str]]:
-    """Top-most chrome elements under `element` (descendants of a match are not visited)."""
+    """Top-most chrome elements under `element` (descendants of a match are not visited).
+    A code listing is never looked into: syntax highlighters class its parts `comment`,
+    `tag` or `nav` after the language's tokens."""
     for child in _children(element):
-        reason = chrome_reason(child)
+        if child.tag in _CODE:
+            continue
+        reason = chrome_reason(child) or ("table of contents" if child in page.contents else None)
         if reason and not page.protects(child, reason):
             yield child, reason
         else:

@@ -225,6 +225,15 @@ def looks_like_figure(tag: HtmlElement) -> bool:
     )
 
 
+def is_slide(item: HtmlElement) -> bool:
+    """A list item that is only an image and its caption, with no text of its own (a gallery's
+    slide; a teaser item has its headline beside the figure)."""
+    if not looks_like_figure(item):
+        return False
+    caption = next(filter(is_caption, tags_under(item)))
+    return item.text_content().split() == caption.text_content().split()
+
+
 def _credits(tag: HtmlElement) -> list[str]:
     """Take the credit markup out of the figure; its texts, outermost elements only."""
     found = [t for t in tags_under(tag) if is_credit(t)]
